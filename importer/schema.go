@@ -28,13 +28,13 @@ const (
 // aliases accepted on import, the input message shown in the template and,
 // for enumerated columns, the allowed values.
 type Column struct {
-	Key     Key
-	Header  string   // canonical header, as the template writes it
-	Aliases []string // other headers accepted when importing
-	Hint    string   // input message shown on the header cell
-	Width   float64  // template column width
-	Enum    *Enum    // non-nil for enumerated columns
-	InTemplate bool  // false for the one-column statement layout, which the template does not write
+	Key        Key
+	Header     string   // canonical header, as the template writes it
+	Aliases    []string // other headers accepted when importing
+	Hint       string   // input message shown on the header cell
+	Width      float64  // template column width
+	Enum       *Enum    // non-nil for enumerated columns
+	InTemplate bool     // false for the one-column statement layout, which the template does not write
 }
 
 // Enum is an enumerated column's value list and its accepted aliases.

@@ -58,9 +58,9 @@ type Submission struct {
 type Sheet struct {
 	Name      string
 	Hidden    bool
-	Rows      [][]string // Rows[i][j] is the cell at row i+1, column j+1, as text
-	Catalogue bool       // a header row matching the template was found
-	HeaderRow int        // 1-based, 0 when not a catalogue sheet
+	Rows      [][]string     // Rows[i][j] is the cell at row i+1, column j+1, as text
+	Catalogue bool           // a header row matching the template was found
+	HeaderRow int            // 1-based, 0 when not a catalogue sheet
 	Columns   map[Key]string // key → column letter, for the recognised columns
 	Headers   map[Key]string // key → the header text the unit wrote
 	Extra     []ExtraColumn  // columns that are not in the template
@@ -82,22 +82,22 @@ func (s *Sheet) Cell(row int, k Key) Ref {
 
 // Power is one power (职权) of the catalogue with its risk points.
 type Power struct {
-	Seq    string // 序号 as written, digits folded to ASCII ("1", "1.5", "一")
-	Level  string // canonical level when recognised, else as written
-	Kind   string
-	Name   string
-	Basis  string
-	Depts  []string // 承办科室 split on 、,,;;/ and line breaks
-	Dept   string   // 承办科室 as written
-	Post   string
-	Scope  string
-	Forms  []string // 公开形式 split like Depts
-	Form   string   // 公开形式 as written
-	Note   string
-	Risks  []Risk
-	Extra  map[string]string // header → value of columns not in the template
-	Ref    Ref               // the power's first row; Col is ""
-	Rows   []int             // every sheet row the power spans
+	Seq   string // 序号 as written, digits folded to ASCII ("1", "1.5", "一")
+	Level string // canonical level when recognised, else as written
+	Kind  string
+	Name  string
+	Basis string
+	Depts []string // 承办科室 split on 、,,;;/ and line breaks
+	Dept  string   // 承办科室 as written
+	Post  string
+	Scope string
+	Forms []string // 公开形式 split like Depts
+	Form  string   // 公开形式 as written
+	Note  string
+	Risks []Risk
+	Extra map[string]string // header → value of columns not in the template
+	Ref   Ref               // the power's first row; Col is ""
+	Rows  []int             // every sheet row the power spans
 	// Raw holds the enumerated cells as written, before alias folding, so
 	// S08 can quote what the unit wrote.
 	Raw map[Key]string
