@@ -14,10 +14,10 @@ type book struct {
 }
 
 type bookSheet struct {
-	name   string
-	rows   [][]any
-	merges [][2]string
-	hidden bool
+	name     string
+	rows     [][]any
+	merges   [][2]string
+	hidden   bool
 	hideRows []int
 	hideCols []string
 }

@@ -37,7 +37,11 @@ func (sr *sheetReader) grid() ([][]string, error) {
 		for n > 0 && r[n-1] == "" {
 			n--
 		}
-		rows[i] = r[:n]
+		if n == 0 {
+			rows[i] = nil
+		} else {
+			rows[i] = r[:n]
+		}
 	}
 	for height > 0 && len(rows[height-1]) == 0 {
 		height--

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# make.sh rebuilds the .xls fixtures of package xls. It needs Debian's
+# python3-openpyxl, libreoffice-calc and gnumeric; the tests do not.
+#
+#   bash importer/internal/xls/testdata/make.sh
+#
+# It writes a source workbook with openpyxl, then converts it to BIFF8 with
+# LibreOffice (libreoffice.xls) and Gnumeric (gnumeric.xls), and to BIFF5
+# (Excel 95) with both (libreoffice95.xls, gnumeric95.xls). The expected
+# values in xls_test.go are the ones written here.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+/usr/bin/python3 - "$work/source.xlsx" <<'PY'
+import datetime, sys
+import openpyxl
+
+wb = openpyxl.Workbook()
+
+# Sheet 1: a small catalogue with a Chinese name, merges and formulas.
+ws = wb.active
+ws.title = "职权目录"
+ws["A1"] = "职权目录表"
+ws.merge_cells("A1:F1")
+ws["A2"] = "填报单位"
+ws["B2"] = "城关小学"
+ws["C2"] = "填报日期"
+ws["D2"] = datetime.date(2024, 3, 15)
+ws["D2"].number_format = "yyyy-mm-dd"
+ws["E2"] = "已审核"
+ws["F2"] = True
+for col, text in zip("ABCDEF", ["序号", "职权名称", "风险点", "风险等级", "分值", "说明"]):
+    ws[col + "3"] = text
+rows = [
+    ("招生管理", "第一行\n第二行", "高", 1),
+    (None, "招生计划未公开", "中", 3.5),
+    (None, "擅自扩大招生范围", "中", 100),
+    ("财务报销", "虚报冒领", "高", 0.25),
+    (None, "白条入账", "低", 98.6),
+    ("物资采购", "未按规定招标", "高", -12),
+]
+for i, (name, point, grade, score) in enumerate(rows):
+    r = 4 + i
+    ws[f"A{r}"] = "=ROW()-3"
+    if name is not None:
+        ws[f"B{r}"] = name
+    ws[f"C{r}"] = point
+    ws[f"D{r}"] = grade
+    ws[f"E{r}"] = score
+    ws[f"F{r}"] = f'="第"&A{r}&"项"'
+ws.merge_cells("B4:B6")  # vertical merges: a power over its risk rows
+ws.merge_cells("B7:B8")
+ws.merge_cells("D5:D6")
+
+# Sheet 2: 300 distinct 40-character Chinese strings, so the shared
+# string table needs CONTINUE records.
+base = "廉政风险防控工作领导小组办公室负责对职权目录进行初审并提出修改意见"
+ws2 = wb.create_sheet("长文本")
+for i in range(1, 301):
+    ws2[f"A{i}"] = f"第{i:03d}条" + (base * 2)[i % len(base):][:35]
+
+# Sheet 3: hidden.
+ws3 = wb.create_sheet("隐藏")
+ws3["A1"] = "模板版本"
+ws3["B1"] = "v2"
+ws3.sheet_state = "hidden"
+
+# Sheet 4: an ASCII name; numbers, errors, booleans and long strings.
+ws4 = wb.create_sheet("Notes")
+ws4["A1"] = 1234567890
+ws4["A2"] = 0.1
+ws4["A3"] = 3.14159
+ws4["A4"] = "=1/0"
+ws4["A5"] = "=NA()"
+ws4["A6"] = "=1>0"
+ws4["A7"] = False
+ws4["A8"] = "plain ascii"
+ws4["A9"] = "abcdefghij" * 1000
+ws4["A10"] = "廉政风险防控" * 1000
+ws4["C12"] = "last"
+
+wb.save(sys.argv[1])
+PY
+
+cd "$work"
+soffice -env:UserInstallation="file://$work/profile" --headless --convert-to xls --outdir "$work/lo" source.xlsx >/dev/null
+soffice -env:UserInstallation="file://$work/profile" --headless --convert-to 'xls:MS Excel 95' --outdir "$work/lo95" source.xlsx >/dev/null
+cp "$work/lo/source.xls" "$here/libreoffice.xls"
+cp "$work/lo95/source.xls" "$here/libreoffice95.xls"
+ssconvert --recalc -T Gnumeric_Excel:excel_biff8 source.xlsx "$here/gnumeric.xls" 2>/dev/null
+ssconvert --recalc -T Gnumeric_Excel:excel_biff7 source.xlsx "$here/gnumeric95.xls" 2>/dev/null
+ls -l "$here"/*.xls
