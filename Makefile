@@ -1,0 +1,49 @@
+# lianfang — the two commands: `make demo` and `make test`.
+GO       ?= go
+BIN      := bin/lianfang
+DEMO     ?= demo
+FUZZTIME ?= 1m
+CYCLE    ?= 2026-W48
+
+.PHONY: all build test vet demo fuzz bench fixtures clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/lianfang
+
+# Every test; what CI runs.
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 15m ./...
+
+# The main job on the bundled sample county: the blank template, the sample
+# inbox and roster, then the check of every returned workbook.
+demo: build
+	rm -rf $(DEMO)
+	mkdir -p $(DEMO)
+	$(BIN) template -o $(DEMO)/附件1_职权目录表.xlsx
+	$(GO) run ./samples/gen -o $(DEMO)/样例县
+	$(BIN) check --roster $(DEMO)/样例县/roster.csv $(DEMO)/样例县/inbox > $(DEMO)/校验结果.txt; \
+	  code=$$?; cat $(DEMO)/校验结果.txt; [ $$code -le 1 ]
+	@echo "模板: $(DEMO)/附件1_职权目录表.xlsx  校验结果: $(DEMO)/校验结果.txt"
+
+# Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m).
+fuzz:
+	@set -e; for t in $$(grep -rhoE '^func (Fuzz[A-Za-z0-9]+)' --include='*_test.go' . | awk '{print $$2}' | sort -u); do \
+	  pkg=$$(grep -rlE "^func $$t\(" --include='*_test.go' . | head -1 | xargs dirname); \
+	  echo "== $$t in $$pkg"; \
+	  $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	done
+
+# Go benchmarks of every stage.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Regenerates the real-producer fixtures (needs libreoffice-calc, gnumeric
+# and python3-openpyxl; tests do not).
+fixtures:
+	bash testdata/producers/make.sh
+
+clean:
+	rm -rf bin $(DEMO)
