@@ -168,30 +168,38 @@ func (sr *sheetReader) formulaString(rec record) error {
 }
 
 // cellString reads the string at offset off of rec: a BIFF8
-// XLUnicodeString (which may go on in CONTINUE records) or a BIFF5 byte
-// string in the workbook's code page.
+// XLUnicodeString, or a BIFF5 byte string in the workbook's code page. Both
+// may go on in CONTINUE records.
 func (sr *sheetReader) cellString(rec record, off int) (string, error) {
 	if err := need(rec, off+2); err != nil {
 		return "", err
 	}
 	cch := u16(rec.data[off:])
-	if !sr.g.biff8 {
-		if err := need(rec, off+2+cch); err != nil {
-			return "", err
-		}
-		return decodeBytes(sr.g.dec, rec.data[off+2:off+2+cch]), nil
-	}
 	c, err := sr.r.continued(record{typ: rec.typ, off: rec.off, data: rec.data[off+2:]}, sr.bud)
 	if err != nil {
 		return "", err
 	}
-	flags, err := c.read(1)
-	if err != nil {
-		return "", fmt.Errorf("record 0x%04x at offset %d: %w", rec.typ, rec.off, err)
+	var s string
+	if sr.g.biff8 {
+		s, err = unicodeString(c, cch)
+	} else {
+		var b []byte
+		if b, err = c.read(cch); err == nil {
+			s = decodeBytes(sr.g.dec, b)
+		}
 	}
-	s, err := c.chars(cch, flags[0]&strHighByte != 0)
 	if err != nil {
 		return "", fmt.Errorf("record 0x%04x at offset %d: %w", rec.typ, rec.off, err)
 	}
 	return s, nil
+}
+
+// unicodeString reads the flags byte and cch characters of an
+// XLUnicodeString whose length was already read.
+func unicodeString(c *contData, cch int) (string, error) {
+	flags, err := c.read(1)
+	if err != nil {
+		return "", err
+	}
+	return c.chars(cch, flags[0]&strHighByte != 0)
 }

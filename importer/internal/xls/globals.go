@@ -120,21 +120,16 @@ func (g *globals) boundSheet(rec record) (boundSheet, error) {
 		kind:   rec.data[5],
 	}
 	cch := int(rec.data[6])
-	var err error
 	if g.biff8 {
-		c := &contData{segs: [][]byte{rec.data[7:]}}
-		flags, err := c.read(1)
-		if err == nil {
-			bs.name, err = c.chars(cch, flags[0]&0x01 != 0)
-		}
+		name, err := unicodeString(&contData{segs: [][]byte{rec.data[7:]}}, cch)
 		if err != nil {
 			return boundSheet{}, fmt.Errorf("sheet name at offset %d: %w", rec.off, err)
 		}
+		bs.name = name
 		return bs, nil
 	}
 	if 7+cch > len(rec.data) {
-		err = fmt.Errorf("%w: sheet name at offset %d runs past its record", ErrCorrupt, rec.off)
-		return boundSheet{}, err
+		return boundSheet{}, fmt.Errorf("%w: sheet name at offset %d runs past its record", ErrCorrupt, rec.off)
 	}
 	bs.name = decodeBytes(g.dec, rec.data[7:7+cch])
 	return bs, nil

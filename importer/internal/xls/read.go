@@ -69,7 +69,13 @@ func read(data []byte, lim Limits) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := parseGlobals(stream, name, bud)
+	return parseWorkbook(stream, name, bud)
+}
+
+// parseWorkbook reads the records of a Workbook (or Book) stream: the
+// globals first, then the substream of every worksheet they list.
+func parseWorkbook(stream []byte, streamName string, bud *budget) (*Workbook, error) {
+	g, err := parseGlobals(stream, streamName, bud)
 	if err != nil {
 		return nil, err
 	}

@@ -5,9 +5,9 @@
 #   bash importer/internal/xls/testdata/make.sh
 #
 # It writes a source workbook with openpyxl, then converts it to BIFF8 with
-# LibreOffice (libreoffice.xls) and Gnumeric (gnumeric.xls), and to BIFF5
-# (Excel 95) with both (libreoffice95.xls, gnumeric95.xls). The expected
-# values in xls_test.go are the ones written here.
+# LibreOffice (libreoffice.xls) and Gnumeric (gnumeric.xls), and to BIFF7
+# (Excel 95) with Gnumeric (gnumeric95.xls; LibreOffice no longer writes
+# Excel 95). The expected values in xls_test.go are the ones written here.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
@@ -59,7 +59,7 @@ ws.merge_cells("D5:D6")
 base = "廉政风险防控工作领导小组办公室负责对职权目录进行初审并提出修改意见"
 ws2 = wb.create_sheet("长文本")
 for i in range(1, 301):
-    ws2[f"A{i}"] = f"第{i:03d}条" + (base * 2)[i % len(base):][:35]
+    ws2[f"A{i}"] = f"第{i:03d}条" + (base * 3)[i % len(base):][:35]
 
 # Sheet 3: hidden.
 ws3 = wb.create_sheet("隐藏")
@@ -86,9 +86,10 @@ PY
 
 cd "$work"
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to xls --outdir "$work/lo" source.xlsx >/dev/null
-soffice -env:UserInstallation="file://$work/profile" --headless --convert-to 'xls:MS Excel 95' --outdir "$work/lo95" source.xlsx >/dev/null
 cp "$work/lo/source.xls" "$here/libreoffice.xls"
-cp "$work/lo95/source.xls" "$here/libreoffice95.xls"
 ssconvert --recalc -T Gnumeric_Excel:excel_biff8 source.xlsx "$here/gnumeric.xls" 2>/dev/null
-ssconvert --recalc -T Gnumeric_Excel:excel_biff7 source.xlsx "$here/gnumeric95.xls" 2>/dev/null
+# Gnumeric writes Excel 95 strings in the code page of the locale: use a
+# Chinese one (GBK, CODEPAGE 936), as a Chinese Windows would.
+localedef -i zh_CN -f GBK "$work/zh_CN.GBK"
+LOCPATH="$work" LC_ALL=zh_CN.GBK ssconvert --recalc -T Gnumeric_Excel:excel_biff7 source.xlsx "$here/gnumeric95.xls" 2>/dev/null
 ls -l "$here"/*.xls
