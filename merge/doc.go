@@ -1,4 +1,60 @@
 // Package merge owns the county database: migrations, the roster, cycles,
 // submissions and their original bytes, every row as read, findings, the
 // current submission per unit, history and the county rules (X01–X04).
+//
+// # Database
+//
+// The database is one SQLite file (Open) reached through database/sql and
+// sqlx. Every connection gets its PRAGMAs from the DSN — foreign_keys on,
+// busy_timeout 10 s, WAL journal, synchronous NORMAL — never from an Exec
+// on the pool. The Store keeps two pools on the file: a single writer
+// connection whose transactions start with BEGIN IMMEDIATE, and a few
+// query-only readers whose deferred transactions give the county views a
+// consistent snapshot without blocking the writer. The file is created
+// owner-only (0600); SQLite gives its -wal and -shm files the same mode.
+//
+// The schema is the numbered SQL files of migrations/, embedded, applied in
+// name order, each in its own transaction together with its row in the
+// migrations table, so a migration is applied exactly once. To change the
+// schema add the next file; never edit one that has shipped.
+//
+// # Merging
+//
+// Accept merges one submission in one transaction: the original bytes,
+// the submission, every row of every sheet as read (all cells as text), the
+// parsed powers and risk points, the findings, and which submission is
+// current for the unit in the cycle (the latest received; earlier ones stay
+// as history, flagged superseded: X02). A file byte-identical to one
+// already merged in the cycle is recorded as a resubmission (X03) and not
+// processed again; Seen lets the caller skip parsing it. Rerunning the same
+// inbox therefore changes nothing, and a run killed at any point leaves
+// every submission either wholly merged or absent, so the next run finishes
+// the work.
+//
+// # Original bytes
+//
+// The original files are kept content-addressed by SHA-256 in a blobs table
+// inside the database, not in a store/ folder beside it. The bytes then
+// commit or roll back in the same transaction as the submission that refers
+// to them: there is no window in which a row points at a missing file or a
+// file waits for its row, no temporary files or renames to get right, and
+// a foreign key holds every submission to its bytes. The county stays one
+// file to back up, copy or hand over, with the owner-only mode of the
+// database. The cost is size: returned workbooks are tens to hundreds of
+// kilobytes, a county sends a few hundred a week and identical files are
+// stored once, so a year stays well within what SQLite serves comfortably.
+// A province-sized deployment that outgrows this can move the bytes out by
+// a migration without changing the API (Original).
+//
+// # County views
+//
+// County, Status, Ledger and Diff return plain structs for package reports
+// and the CLI; no database handle leaves the package. The county rules are
+// computed when a view is read: X01 (a roster unit without a submission),
+// X02 (several files from one unit: the latest counts), X03 (a
+// byte-identical file received again) and X04 (near-identical risk
+// statements across different units). X04 groups identical statements and
+// matches the others through a MinHash-LSH index over character bigrams
+// (Similar), so it never compares all pairs; a unit's own wording of X04
+// never names or quotes the other unit.
 package merge

@@ -1,0 +1,240 @@
+package merge
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// MinHash-LSH parameters. A Dice similarity of 0.8 is a Jaccard similarity
+// of 0.8/1.2 ≈ 0.667 on the same bigram sets. With lshBands bands of
+// lshRows hashes each, two statements at Jaccard J share at least one band
+// with probability 1-(1-J^r)^b: 0.988 at the threshold (J=0.667), 0.9999
+// at J=0.8, but only 0.15 at J=0.3, so candidates stay few and every
+// candidate is then verified exactly.
+const (
+	lshBands  = 20
+	lshRows   = 4
+	lshHashes = lshBands * lshRows
+	// lshMaxCompare bounds the exact comparisons one statement makes in one
+	// bucket, so a bucket crowded with unrelated statements (or with copies
+	// of one phrase) costs linear, not quadratic, time. A true pair missed
+	// in a crowded bucket is usually found in another band.
+	lshMaxCompare = 32
+)
+
+// lshA and lshB are the multiply-shift hash functions of the signature,
+// fixed so that results are the same on every run.
+var lshA, lshB = func() (a, b [lshHashes]uint64) {
+	seed := uint64(0x6c69616e66616e67) // "lianfang"
+	for i := range a {
+		seed += 0x9e3779b97f4a7c15
+		a[i] = mix64(seed) | 1
+		seed += 0x9e3779b97f4a7c15
+		b[i] = mix64(seed)
+	}
+	return a, b
+}()
+
+// group is one distinct comparison form and the statements carrying it.
+type group struct {
+	members []int   // statement indexes, ascending
+	units   []int32 // distinct units of the members, in order of appearance
+	nb      int32   // a verified similar group with a unit other than units[0]; -1 none
+	nbSim   float32
+}
+
+// satisfied reports whether every member already has a partner in another
+// unit: the form is used by two units, or a similar form by another unit.
+func (g *group) satisfied() bool { return len(g.units) > 1 || g.nb >= 0 }
+
+// helps reports whether other has a unit different from g's only unit.
+func (g *group) helps(other *group) bool {
+	return len(other.units) > 1 || other.units[0] != g.units[0]
+}
+
+// index holds the groups of a statement set, their bigram sets (one arena)
+// and their band keys.
+type index struct {
+	groups []group
+	sets   []uint32 // bigram sets, back to back
+	off    []int    // group i's set is sets[off[i]:off[i+1]]
+	bands  []uint32 // group i's band keys are bands[i*lshBands:(i+1)*lshBands]
+}
+
+func (x *index) set(i int) []uint32 { return x.sets[x.off[i]:x.off[i+1]] }
+
+// Similar finds, for every statement, one statement of a different unit
+// whose text is near-identical (Similarity ≥ SimilarityThreshold), without
+// comparing all pairs: identical comparison forms are grouped, and distinct
+// forms are matched through a MinHash-LSH index over their character
+// bigrams, each candidate verified exactly. Statements shorter than
+// MinStatementRunes are ignored. Matches are ordered by Index.
+func Similar(stmts []Statement) []Match {
+	x := buildIndex(stmts)
+	x.signatures()
+	entries := make([]bandEntry, len(x.groups))
+	for b := 0; b < lshBands; b++ {
+		for i := range x.groups {
+			entries[i] = bandEntry{key: x.bands[i*lshBands+b], g: int32(i)}
+		}
+		slices.SortFunc(entries, func(p, q bandEntry) int {
+			return cmp.Or(cmp.Compare(p.key, q.key), cmp.Compare(p.g, q.g))
+		})
+		for lo := 0; lo < len(entries); {
+			hi := lo + 1
+			for hi < len(entries) && entries[hi].key == entries[lo].key {
+				hi++
+			}
+			if hi-lo > 1 {
+				x.bucket(entries[lo:hi])
+			}
+			lo = hi
+		}
+	}
+	return x.matches(stmts)
+}
+
+type bandEntry struct {
+	key uint32
+	g   int32
+}
+
+// buildIndex groups the statements by comparison form and computes each
+// form's bigram set.
+func buildIndex(stmts []Statement) *index {
+	x := &index{off: []int{0}}
+	unitIDs := make(map[string]int32)
+	byForm := make(map[string]int)
+	for i, st := range stmts {
+		form := comparable(st.Text)
+		if len(form) < MinStatementRunes {
+			continue
+		}
+		u, ok := unitIDs[st.Unit]
+		if !ok {
+			u = int32(len(unitIDs))
+			unitIDs[st.Unit] = u
+		}
+		key := string(form)
+		gi, ok := byForm[key]
+		if !ok {
+			gi = len(x.groups)
+			byForm[key] = gi
+			x.groups = append(x.groups, group{nb: -1})
+			x.sets = bigramSet(x.sets, form)
+			x.off = append(x.off, len(x.sets))
+		}
+		g := &x.groups[gi]
+		g.members = append(g.members, i)
+		if !slices.Contains(g.units, u) {
+			g.units = append(g.units, u)
+		}
+	}
+	return x
+}
+
+// signatures computes every group's MinHash signature and folds it into
+// band keys, in parallel.
+func (x *index) signatures() {
+	x.bands = make([]uint32, len(x.groups)*lshBands)
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var sig [lshHashes]uint32
+			for i := w; i < len(x.groups); i += workers {
+				minhash(&sig, x.set(i))
+				for b := 0; b < lshBands; b++ {
+					h := uint64(b)
+					for r := 0; r < lshRows; r++ {
+						h = mix64(h ^ uint64(sig[b*lshRows+r]))
+					}
+					x.bands[i*lshBands+b] = uint32(h >> 32)
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+}
+
+// minhash sets sig to the MinHash signature of a bigram set.
+func minhash(sig *[lshHashes]uint32, set []uint32) {
+	for j := range sig {
+		sig[j] = ^uint32(0)
+	}
+	for _, v := range set {
+		x := uint64(v)
+		for j := range sig {
+			if h := uint32((lshA[j]*x + lshB[j]) >> 32); h < sig[j] {
+				sig[j] = h
+			}
+		}
+	}
+}
+
+// bucket verifies candidate pairs among groups sharing a band key, for
+// groups that still lack a partner in another unit.
+func (x *index) bucket(es []bandEntry) {
+	for i, e := range es {
+		a := &x.groups[e.g]
+		if a.satisfied() {
+			continue
+		}
+		compared := 0
+		for k := 1; k < len(es) && compared < lshMaxCompare; k++ {
+			bi := es[(i+k)%len(es)].g
+			b := &x.groups[bi]
+			if !a.helps(b) {
+				continue
+			}
+			compared++
+			sim := dice(x.set(int(e.g)), x.set(int(bi)))
+			if sim < SimilarityThreshold {
+				continue
+			}
+			a.nb, a.nbSim = bi, float32(sim)
+			if !b.satisfied() && b.helps(a) {
+				b.nb, b.nbSim = e.g, float32(sim)
+			}
+			break
+		}
+	}
+}
+
+// matches turns the groups into one Match per statement that has a
+// partner in another unit: an identical form of another unit first, else
+// the verified similar form.
+func (x *index) matches(stmts []Statement) []Match {
+	var out []Match
+	for gi := range x.groups {
+		g := &x.groups[gi]
+		for _, m := range g.members {
+			unit := stmts[m].Unit
+			if o := partner(stmts, g.members, unit); o >= 0 {
+				out = append(out, Match{Index: m, Other: o, Similarity: 1})
+			} else if g.nb >= 0 {
+				if o := partner(stmts, x.groups[g.nb].members, unit); o >= 0 {
+					out = append(out, Match{Index: m, Other: o, Similarity: float64(g.nbSim)})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(p, q Match) int { return cmp.Compare(p.Index, q.Index) })
+	return out
+}
+
+// partner returns the first of members whose unit is not unit, or -1. The
+// scan passes only leading members of unit itself, a short run when the
+// statements come ordered by unit.
+func partner(stmts []Statement, members []int, unit string) int {
+	for _, m := range members {
+		if stmts[m].Unit != unit {
+			return m
+		}
+	}
+	return -1
+}

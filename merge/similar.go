@@ -1,0 +1,95 @@
+package merge
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"lianfang/importer"
+)
+
+// SimilarityThreshold is the character-bigram similarity (Dice coefficient)
+// from which two statements count as near-identical: the 0.8 of rule N07.
+const SimilarityThreshold = 0.8
+
+// MinStatementRunes is the shortest statement, in letters and digits after
+// normalisation, that X04 compares: shorter ones are stock phrases that
+// units share without copying.
+const MinStatementRunes = 12
+
+// comparable returns the comparison form of a statement: importer.Normalize,
+// then letters and digits only, so punctuation and spacing never matter.
+func comparable(s string) []rune {
+	n := importer.Normalize(s)
+	out := make([]rune, 0, utf8.RuneCountInString(n))
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// bigramSet appends to dst the sorted, de-duplicated 32-bit hashes of the
+// character bigrams of rs.
+func bigramSet(dst []uint32, rs []rune) []uint32 {
+	start := len(dst)
+	for i := 0; i+1 < len(rs); i++ {
+		x := uint64(uint32(rs[i]))<<32 | uint64(uint32(rs[i+1]))
+		dst = append(dst, uint32(mix64(x)>>32))
+	}
+	set := dst[start:]
+	slices.Sort(set)
+	return dst[:start+len(slices.Compact(set))]
+}
+
+// dice returns 2|a∩b| / (|a|+|b|) for two sorted sets.
+func dice(a, b []uint32) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			common++
+			i++
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// Similarity returns the character-bigram similarity (Dice coefficient) of
+// two statements in their comparison form: 1 for statements that differ
+// only in punctuation, spacing or character width.
+func Similarity(a, b string) float64 {
+	return dice(bigramSet(nil, comparable(a)), bigramSet(nil, comparable(b)))
+}
+
+// mix64 is the splitmix64 finaliser: a fast, well-spread 64-bit hash.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// Statement is one risk statement given to Similar: the unit it belongs to
+// and its text as written.
+type Statement struct {
+	Unit string
+	Text string
+}
+
+// Match says that statement Index resembles statement Other, which belongs
+// to a different unit, with the given similarity (≥ SimilarityThreshold).
+type Match struct {
+	Index, Other int
+	Similarity   float64
+}
