@@ -641,8 +641,9 @@ def write_powers(ws, sheet_name, cols, powers, start_row, seq_formula=None):
         e = dict(sheet=sheet_name, row=first)
         for key in POWER_KEYS:
             e[key] = p[key]
-        if "extra" in p:
-            e["extra"] = p["extra"]
+        extra = {h: v for h, v in p.get("extra", {}).items() if v}
+        if extra:  # only the non-empty values of extra columns, like importer.Power.Extra
+            e["extra"] = extra
         e["risks"] = []
         for i, rk in enumerate(risks):
             er = dict(row=first if layout == "numbered" else first + i,
