@@ -113,14 +113,3 @@ func digitValue(r rune) int {
 	}
 	return -1
 }
-
-// truncate shortens s to at most n runes, ending with … when cut, and joins
-// its lines, for quoting a cell in a message.
-func truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)
-	return string(rs[:n]) + "…"
-}

@@ -29,6 +29,7 @@ type Lexicon struct {
 	VagueSuffixes []string // vague_suffixes.txt: endings that make a name vague (N05)
 
 	BasisSources []string // basis_sources.txt: source names known without 《》 (B02)
+	Issuers      []string // issuers.txt: issuing bodies, a source with a document kind or number (B02)
 	PartySources []string // party_sources.txt: party sources (B06)
 	NonSources   []string // non_sources.txt: phrases that are not a basis (B03)
 	DocKinds     []string // doc_kinds.txt: kinds a 《》 title ends with (B05)
@@ -68,6 +69,7 @@ var lexFiles = []lexFile{
 	{name: "vague_names.txt", list: func(l *Lexicon) *[]string { return &l.VagueNames }},
 	{name: "vague_suffixes.txt", list: func(l *Lexicon) *[]string { return &l.VagueSuffixes }},
 	{name: "basis_sources.txt", list: func(l *Lexicon) *[]string { return &l.BasisSources }},
+	{name: "issuers.txt", list: func(l *Lexicon) *[]string { return &l.Issuers }},
 	{name: "party_sources.txt", list: func(l *Lexicon) *[]string { return &l.PartySources }},
 	{name: "non_sources.txt", list: func(l *Lexicon) *[]string { return &l.NonSources }},
 	{name: "doc_kinds.txt", list: func(l *Lexicon) *[]string { return &l.DocKinds }},

@@ -18,7 +18,7 @@ const suggestBasis = "请写明法律法规或文件名称及条款,如《中华
 
 var structureRules = []Rule{
 	{ID: "S01", Title: "文件无法读取", Category: catStructure, Severity: Error,
-		Text:       "文件无法读取:文件损坏、不是 Excel 文件、有密码保护或是空文件。",
+		Text:       "文件损坏、不是 Excel 文件、有密码保护或是空文件,无法读取。",
 		Suggestion: "请用 Excel 或 WPS 打开确认文件完好,取消密码保护后另存为 .xlsx 文件重新报送"},
 	{ID: "S02", Title: "找不到职权目录表", Category: catStructure, Severity: Error,
 		Text:       "没有一个工作表的表头与附件1职权目录表相符(至少要有 5 个模板列)。",
