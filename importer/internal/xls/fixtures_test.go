@@ -63,6 +63,17 @@ var notesRows = [][]string{
 	{"", "", "last"},
 }
 
+// smallSheets is testdata/small-*.xls: formulas, a boolean, a vertical
+// merge and a hidden sheet.
+var smallSheets = []Sheet{
+	{
+		Name:   "目录",
+		Rows:   [][]string{{"序号", "名称", "备注"}, {"1", "招生管理", "第1项"}, {"2", "", "TRUE", "2.5"}},
+		Merges: []Range{{Top: 2, Left: 2, Bottom: 3, Right: 2}},
+	},
+	{Name: "v", Hidden: true, Rows: [][]string{{"1"}}},
+}
+
 func readFixture(tb testing.TB, name string) []byte {
 	tb.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
@@ -79,20 +90,25 @@ func TestReadFixtures(t *testing.T) {
 		{Name: "隐藏", Hidden: true, Rows: [][]string{{"模板版本", "v2"}}},
 		{Name: "Notes", Rows: notesRows},
 	}
-	for _, tc := range []struct{ name, file string }{
-		{"libreoffice biff8", "libreoffice.xls"},
-		{"gnumeric biff8", "gnumeric.xls"},
-		{"gnumeric biff7 gbk", "gnumeric95.xls"},
+	for _, tc := range []struct {
+		name, file string
+		want       []Sheet
+	}{
+		{"libreoffice biff8", "libreoffice.xls", want},
+		{"gnumeric biff8", "gnumeric.xls", want},
+		{"gnumeric biff7 gbk", "gnumeric95.xls", want},
+		{"small libreoffice", "small-libreoffice.xls", smallSheets},
+		{"small gnumeric", "small-gnumeric.xls", smallSheets},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wb, err := Read(readFixture(t, tc.file), Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(wb.Sheets) != len(want) {
-				t.Fatalf("got %d sheets, want %d", len(wb.Sheets), len(want))
+			if len(wb.Sheets) != len(tc.want) {
+				t.Fatalf("got %d sheets, want %d", len(wb.Sheets), len(tc.want))
 			}
-			for i, w := range want {
+			for i, w := range tc.want {
 				compareSheet(t, wb.Sheets[i], w)
 			}
 		})

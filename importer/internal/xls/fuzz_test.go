@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-var fixtureFiles = []string{"libreoffice.xls", "gnumeric.xls", "gnumeric95.xls"}
+var fixtureFiles = []string{"small-libreoffice.xls", "small-gnumeric.xls", "libreoffice.xls", "gnumeric.xls", "gnumeric95.xls"}
 
 // fuzzLimits keeps fuzz inputs small in work; a small input that hits the
 // deadline is a bug.

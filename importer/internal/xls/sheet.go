@@ -54,6 +54,11 @@ func parseSheet(stream []byte, bs boundSheet, g *globals, bud *budget) (sh Sheet
 	return Sheet{Name: bs.name, Hidden: bs.hidden, Rows: rows, Merges: sr.merges}, true, nil
 }
 
+// maxDepth bounds the nesting of substreams: a worksheet holds embedded
+// chart substreams, which hold nothing deeper. The bound also keeps the
+// substreams of different sheets from overlapping more than a few times.
+const maxDepth = 4
+
 // run reads records up to the EOF that closes the worksheet, skipping the
 // substreams of embedded charts nested inside it.
 func (sr *sheetReader) run() error {
@@ -72,6 +77,9 @@ func (sr *sheetReader) run() error {
 		switch {
 		case rec.typ == recBOF:
 			depth++
+			if depth > maxDepth {
+				return fmt.Errorf("%w: substreams nested %d deep at offset %d", ErrCorrupt, depth, rec.off)
+			}
 		case rec.typ == recEOF:
 			depth--
 			if depth == 0 {

@@ -82,12 +82,28 @@ ws4["A10"] = "廉政风险防控" * 1000
 ws4["C12"] = "last"
 
 wb.save(sys.argv[1])
+
+# A small workbook, the compact seed of the fuzz targets.
+small = openpyxl.Workbook()
+ws = small.active
+ws.title = "目录"
+ws["A1"], ws["B1"], ws["C1"] = "序号", "名称", "备注"
+ws["A2"], ws["B2"], ws["C2"] = "=ROW()-1", "招生管理", '="第"&A2&"项"'
+ws["A3"], ws["C3"], ws["D3"] = "=ROW()-1", True, 2.5
+ws.merge_cells("B2:B3")
+hidden = small.create_sheet("v")
+hidden["A1"] = 1
+hidden.sheet_state = "hidden"
+small.save(sys.argv[1].replace("source", "small"))
 PY
 
 cd "$work"
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to xls --outdir "$work/lo" source.xlsx >/dev/null
+soffice -env:UserInstallation="file://$work/profile" --headless --convert-to xls --outdir "$work/lo" small.xlsx >/dev/null
 cp "$work/lo/source.xls" "$here/libreoffice.xls"
+cp "$work/lo/small.xls" "$here/small-libreoffice.xls"
 ssconvert --recalc -T Gnumeric_Excel:excel_biff8 source.xlsx "$here/gnumeric.xls" 2>/dev/null
+ssconvert --recalc -T Gnumeric_Excel:excel_biff8 small.xlsx "$here/small-gnumeric.xls" 2>/dev/null
 # Gnumeric writes Excel 95 strings in the code page of the locale: use a
 # Chinese one (GBK, CODEPAGE 936), as a Chinese Windows would.
 localedef -i zh_CN -f GBK "$work/zh_CN.GBK"
