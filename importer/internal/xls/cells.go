@@ -134,7 +134,7 @@ func (sr *sheetReader) formula(rec record) error {
 	}
 	switch v[0] {
 	case 0x00: // string, in the next STRING record
-		if err := sr.add(rec, row, col, ""); err != nil {
+		if err := checkCol(rec, col); err != nil {
 			return err
 		}
 		sr.cells = append(sr.cells, cell{row: row, col: col})
@@ -145,7 +145,7 @@ func (sr *sheetReader) formula(rec record) error {
 	case 0x02:
 		return sr.add(rec, row, col, errorText(v[2]))
 	}
-	return sr.add(rec, row, col, "") // 0x03: empty string
+	return checkCol(rec, col) // 0x03: empty string
 }
 
 // formulaString reads the STRING record holding a formula's string result.

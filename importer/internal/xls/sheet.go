@@ -120,15 +120,21 @@ func (sr *sheetReader) record(rec record) error {
 
 // add stores a cell's text; empty text is not stored (it is the default).
 func (sr *sheetReader) add(rec record, row, col int, text string) error {
-	if col >= maxCols {
-		return fmt.Errorf("%w: record 0x%04x at offset %d: column %d past BIFF8 limit", ErrCorrupt, rec.typ, rec.off, col+1)
-	}
-	if text == "" {
-		return nil
+	if err := checkCol(rec, col); err != nil || text == "" {
+		return err
 	}
 	sr.cells = append(sr.cells, cell{row: row, col: col, text: text})
 	sr.charged++
 	return sr.bud.charge(1)
+}
+
+// checkCol fails on a column past the BIFF8 limit (rows cannot pass it:
+// they are 16-bit).
+func checkCol(rec record, col int) error {
+	if col >= maxCols {
+		return fmt.Errorf("%w: record 0x%04x at offset %d: column %d past BIFF8 limit", ErrCorrupt, rec.typ, rec.off, col+1)
+	}
+	return nil
 }
 
 // mergedCells reads a MERGEDCELLS record; ranges that are empty or outside

@@ -10,7 +10,9 @@ const (
 )
 
 // parseSST decodes the shared string table from an SST record and its
-// CONTINUE records.
+// CONTINUE records. Strings are read up to the end of the data whatever
+// the header's count says (writers get it wrong); only a string inside the
+// count that fails to decode is an error.
 func parseSST(c *contData, bud *budget) ([]string, error) {
 	head, err := c.read(8)
 	if err != nil {
@@ -23,14 +25,14 @@ func parseSST(c *contData, bud *budget) ([]string, error) {
 		total += len(s)
 	}
 	sst := make([]string, 0, min(unique, total/3))
-	for i := 0; i < unique; i++ {
+	for i := 0; !c.atEnd(); i++ {
 		if err := bud.tick(); err != nil {
 			return nil, err
 		}
-		if c.atEnd() {
-			break // a short table is tolerated; a LABELSST past it is not
-		}
 		s, err := richString(c)
+		if err != nil && i >= unique {
+			break // trailing bytes past the announced strings
+		}
 		if err != nil {
 			return nil, fmt.Errorf("sst string %d: %w", i, err)
 		}

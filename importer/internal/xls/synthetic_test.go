@@ -95,6 +95,13 @@ func syntheticCases() []syntheticCase {
 			want: one([]string{"plain", "红色", "ふりがな", "abc中文", "XY", "Z", "end", "next", "中ab"}),
 		},
 		{
+			name: "sst count too small, then trailing bytes",
+			stream: buildStream(true, cat(
+				rec(recSST, le32(1), le32(1), richStr("a", 0, nil), richStr("b", 0, nil), le16(50), []byte{0}, []byte("xy")),
+			), sheetS(labelSST(0, 0, 0), labelSST(0, 1, 1))),
+			want: one([]string{"a", "b"}),
+		},
+		{
 			name: "formula cached results",
 			stream: buildStream(true, nil, sheetS(
 				formulaRec(0, 0, f64(3)),
