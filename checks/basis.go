@@ -65,10 +65,19 @@ func kindOf(name string) string {
 	return name
 }
 
+// notLaw are endings in 法 that are no law: 《…管理办法》 is a rule of a
+// ministry, cited whole.
+var notLaw = []string{"办法", "方法", "做法"}
+
 // isLaw reports whether a title names a law or regulation (ends in 法 or
-// 条例), which must be cited with its article.
+// 条例, but not 办法), which must be cited with its article.
 func isLaw(name string) bool {
 	k := kindOf(name)
+	for _, s := range notLaw {
+		if strings.HasSuffix(k, s) {
+			return false
+		}
+	}
 	return strings.HasSuffix(k, "法") || strings.HasSuffix(k, "条例")
 }
 

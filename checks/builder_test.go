@@ -33,9 +33,9 @@ var (
 
 // pw is a power as a unit writes it; rk one of its risk points.
 type pw struct {
-	seq                                                string // "" = next number; "-" = leave empty
+	seq                                                     string // "" = next number; "-" = leave empty
 	level, kind, name, basis, dept, post, scope, form, note string
-	risks                                              []rk
+	risks                                                   []rk
 }
 
 type rk struct {

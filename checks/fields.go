@@ -96,14 +96,15 @@ func mustTranslate(v *validator.Validate, trans ut.Translator, tag, text string,
 // B01, D01, R05, R08 (empty), R09 and S08. Columns the sheet lacks are
 // skipped (S03 covers them).
 func (c *checker) fields(p *importer.Power) {
-	pf := powerFields{Name: p.Name, Level: p.Level, Kind: p.Kind, Basis: p.Basis, Scope: p.Scope}
+	tr := strings.TrimSpace
+	pf := powerFields{Name: tr(p.Name), Level: tr(p.Level), Kind: tr(p.Kind), Basis: tr(p.Basis), Scope: tr(p.Scope)}
 	c.validate(p, p.Ref.Row, &pf, p.Raw)
 	for i := range p.Risks {
 		r := &p.Risks[i]
 		if !c.hasRiskText(p, r) {
 			continue
 		}
-		rf := riskFields{Grade: r.Grade, Measures: r.Measures, Owner: r.Owner}
+		rf := riskFields{Grade: tr(r.Grade), Measures: tr(r.Measures), Owner: tr(r.Owner)}
 		c.validate(p, r.Ref.Row, &rf, map[importer.Key]string{importer.KeyGrade: r.RawGrade})
 	}
 }

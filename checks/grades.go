@@ -44,7 +44,7 @@ func (c *checker) grades() {
 				top = r
 			}
 		}
-		if top != nil {
+		if top != nil && c.has(p, importer.KeyName) && importer.Normalize(p.Name) != "" {
 			c.gradeFits(p, top)
 		}
 	}
