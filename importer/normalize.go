@@ -4,34 +4,38 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
-// normalizer folds width and compatibility forms (NFKC: full-width letters,
-// digits, brackets and spaces become their ASCII forms) and removes every
-// white-space and invisible formatting character.
-var normalizer = transform.Chain(
-	norm.NFKC,
-	runes.Remove(runes.Predicate(func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
-	})),
-)
+// dropped reports the characters Normalize removes: white space (after
+// NFKC the ideographic space is a plain space) and invisible format
+// characters such as the zero-width space.
+func dropped(r rune) rune {
+	if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	return r
+}
 
 // Normalize is the one comparison form of text in lianfang: Unicode NFKC
 // (so full-width characters and （） fold to their ASCII forms), with all
 // spaces, line breaks and invisible format characters removed. It is used
-// for headers, names, enumerations and every other text comparison.
+// for headers, names, enumerations and every other text comparison. It is
+// safe for concurrent use and idempotent.
 func Normalize(s string) string {
 	if isPlainASCIINoSpace(s) {
 		return s
 	}
-	out, _, err := transform.String(normalizer, s)
-	if err != nil {
-		return strings.Join(strings.Fields(s), "")
+	// Removing a character can let NFKC compose its neighbours, and NFKC
+	// can produce spaces: repeat until the text is stable.
+	for i := 0; i < 4; i++ {
+		n := norm.NFKC.String(strings.Map(dropped, s))
+		if n == s {
+			break
+		}
+		s = n
 	}
-	return out
+	return s
 }
 
 func isPlainASCIINoSpace(s string) bool {
