@@ -39,6 +39,9 @@ type globals struct {
 func parseGlobals(stream []byte, streamName string, bud *budget) (*globals, error) {
 	r := newRecordReader(stream, 0)
 	bof, err := r.next()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%w: empty workbook stream", ErrCorrupt)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("workbook globals: %w", err)
 	}
