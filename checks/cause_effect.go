@@ -12,7 +12,7 @@ type span struct{ start, end int }
 var causeLeads = []string{"由于", "因为", "因", "受"}
 
 // notCause are words that start with a cause lead but are no cause.
-var notCause = []string{"因此", "因而", "因素", "受理"}
+var notCause = []string{"因此", "因而", "因素", "受理", "受贿", "受益"}
 
 // harmMarkers lead or appear in the clause that gives the harm (危害性);
 // "给…造成" is covered by 造成.

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"slices"
+	"sync"
 	"testing"
 
 	"lianfang/importer"
@@ -67,4 +68,21 @@ func TestCheckNilLexiconAndFileUnit(t *testing.T) {
 	if len(fs) != 1 || fs[0].File != "收件/城关小学.xlsx" || fs[0].Unit != "城关小学" || fs[0].Column != "职权名称" {
 		t.Errorf("findings:%s", describe(fs))
 	}
+}
+
+// TestCheckConcurrent runs Check from several goroutines, as the batch
+// does, sharing the default lexicon and validator (go test -race).
+func TestCheckConcurrent(t *testing.T) {
+	want := Check(cleanWithout(post("出纳"), nil)(), "", nil)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := Check(cleanWithout(post("出纳"), nil)(), "", nil); !slices.Equal(got, want) {
+				t.Error("concurrent Check differs")
+			}
+		}()
+	}
+	wg.Wait()
 }

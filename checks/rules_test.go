@@ -142,3 +142,8 @@ func checkExpect(t *testing.T, sub *importer.Submission, got []Finding, rule str
 	}
 	t.Errorf("%s: no finding at %s%d:%s", rule, w.col, w.row, describe(got))
 }
+
+// refAt builds a cell reference.
+func refAt(sheet string, row int, col string) importer.Ref {
+	return importer.Ref{Sheet: sheet, Row: row, Col: col}
+}
