@@ -38,7 +38,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&opt.Roster, "roster", opt.Roster, "名册文件(.xlsx 或 .csv);给出时核对填报单位(规则 S04)")
 	fs.StringVar(&opt.Lexicon, "lexicon", opt.Lexicon, "词表目录:其中的同名 .txt 文件替换内置词表")
 	fs.IntVar(&opt.Workers, "workers", opt.Workers, "并行读取的文件数")
-	if code, ok := parseFlags(fs, args); !ok {
+	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
 		return code
 	}
 	if opt.Format != "text" && opt.Format != "jsonl" {
