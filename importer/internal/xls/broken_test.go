@@ -87,6 +87,7 @@ func TestReadBrokenInputs(t *testing.T) {
 		{"truncated to 4 KiB", good[:4096], ErrCorrupt},
 		{"truncated to half", good[:len(good)/2], ErrCorrupt},
 		{"truncated by one sector", good[:len(good)-512], ErrCorrupt},
+		{"rc4 with a user password", readFixture(t, "encrypted-password.xls"), ErrEncrypted},
 		{"ole without workbook stream", renameStream(t, good, "Workbook", "WordDocument"), ErrNotXLS},
 		{"password-protected xlsx", renameStream(t, renameStream(t, good, "Workbook", "EncryptedPackage"), "\x05SummaryInformation", "EncryptionInfo"), ErrEncrypted},
 	}
@@ -152,6 +153,7 @@ func TestKind(t *testing.T) {
 	}{
 		{"biff8 workbook", good, "xls"},
 		{"biff7 workbook", readFixture(t, "gnumeric95.xls"), "xls"},
+		{"encrypted xls", readFixture(t, "encrypted-password.xls"), "xls"},
 		{"word document", renameStream(t, good, "Workbook", "WordDocument"), "ole-other"},
 		{"password-protected xlsx", renameStream(t, renameStream(t, good, "Workbook", "EncryptedPackage"), "\x05SummaryInformation", "EncryptionInfo"), "encrypted-ooxml"},
 		{"damaged compound file", good[:1024], "ole-other"},

@@ -9,6 +9,10 @@
 // their shortest decimal text, formulas as their cached result, booleans as
 // TRUE or FALSE and error cells as their Excel error text.
 //
+// A workbook RC4-encrypted with Excel's default password "VelvetSweatshop"
+// (what Excel does for a protected workbook structure; it opens without a
+// prompt) is decrypted; any other password is ErrEncrypted.
+//
 // Read never panics and never runs unbounded: every length read from the file
 // is checked against the data that is actually there, the work is bounded by
 // Limits (a cell budget and a deadline), and an unexpected failure is

@@ -8,8 +8,10 @@ var (
 	// ErrNotXLS means the data is not an Excel 97–2003 workbook: not an OLE
 	// compound file, or one without a Workbook or Book stream.
 	ErrNotXLS = errors.New("xls: not an xls workbook")
-	// ErrEncrypted means the workbook is password-protected: a FILEPASS
-	// record in an .xls, or an encrypted .xlsx in an OLE wrapper.
+	// ErrEncrypted means the workbook is password-protected: an .xls
+	// encrypted with a password of the user's (one encrypted with Excel's
+	// default password is decrypted), XOR-obfuscated or encrypted with an
+	// unknown method, or an encrypted .xlsx in an OLE wrapper.
 	ErrEncrypted = errors.New("xls: workbook is encrypted")
 	// ErrCorrupt means the file is damaged: a record runs past the end of
 	// its stream, a structure contradicts itself, or the reader failed.

@@ -99,6 +99,7 @@ func TestReadFixtures(t *testing.T) {
 		{"gnumeric biff7 gbk", "gnumeric95.xls", want},
 		{"small libreoffice", "small-libreoffice.xls", smallSheets},
 		{"small gnumeric", "small-gnumeric.xls", smallSheets},
+		{"rc4 with the default password", "encrypted-default.xls", smallSheets},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wb, err := Read(readFixture(t, tc.file), Limits{})

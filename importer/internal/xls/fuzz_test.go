@@ -8,7 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-var fixtureFiles = []string{"small-libreoffice.xls", "small-gnumeric.xls", "libreoffice.xls", "gnumeric.xls", "gnumeric95.xls"}
+var fixtureFiles = []string{
+	"small-libreoffice.xls", "small-gnumeric.xls", "encrypted-default.xls", "encrypted-password.xls",
+	"libreoffice.xls", "gnumeric.xls", "gnumeric95.xls",
+}
 
 // fuzzLimits keeps fuzz inputs small in work; a small input that hits the
 // deadline is a bug.

@@ -28,10 +28,12 @@ type boundSheet struct {
 
 // globals is what the workbook globals substream says about the workbook.
 type globals struct {
-	biff8  bool              // BIFF8 (Excel 97+); false for BIFF5/BIFF7
-	dec    *encoding.Decoder // code page decoder for BIFF5 byte strings
-	sheets []boundSheet
-	sst    []string
+	stream    []byte // the Workbook stream, decrypted if it was encrypted
+	decrypted bool
+	biff8     bool              // BIFF8 (Excel 97+); false for BIFF5/BIFF7
+	dec       *encoding.Decoder // code page decoder for BIFF5 byte strings
+	sheets    []boundSheet
+	sst       []string
 }
 
 // parseGlobals reads the workbook globals substream at the start of the
@@ -45,7 +47,7 @@ func parseGlobals(stream []byte, streamName string, bud *budget) (*globals, erro
 	if err != nil {
 		return nil, fmt.Errorf("workbook globals: %w", err)
 	}
-	g := &globals{dec: codepageDecoder(0)}
+	g := &globals{stream: stream, dec: codepageDecoder(0)}
 	if g.biff8, err = bofVersion(bof, streamName); err != nil {
 		return nil, err
 	}
@@ -64,7 +66,17 @@ func parseGlobals(stream []byte, streamName string, bud *budget) (*globals, erro
 		case recEOF:
 			return g, nil
 		case recFilePass:
-			return nil, fmt.Errorf("%w: workbook has a FILEPASS record (password to open)", ErrEncrypted)
+			if g.decrypted {
+				return nil, fmt.Errorf("%w: second FILEPASS record at offset %d", ErrCorrupt, rec.off)
+			}
+			key, err := filePassKey(rec.data)
+			if err != nil {
+				return nil, err
+			}
+			if g.stream, err = decryptStream(g.stream, r.pos, key, bud); err != nil {
+				return nil, err
+			}
+			r.b, g.decrypted = g.stream, true
 		case recCodePage:
 			if len(rec.data) >= 2 {
 				g.dec = codepageDecoder(u16(rec.data))

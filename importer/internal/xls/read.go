@@ -89,7 +89,7 @@ func parseWorkbook(stream []byte, streamName string, bud *budget) (*Workbook, er
 			return nil, fmt.Errorf("%w: sheet %q: substream at offset %d already read", ErrCorrupt, bs.name, bs.pos)
 		}
 		seen[bs.pos] = true
-		sh, ok, err := parseSheet(stream, bs, g, bud)
+		sh, ok, err := parseSheet(g.stream, bs, g, bud)
 		if err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", bs.name, err)
 		}

@@ -4,10 +4,14 @@
 #
 #   bash importer/internal/xls/testdata/make.sh
 #
-# It writes a source workbook with openpyxl, then converts it to BIFF8 with
+# It writes source workbooks with openpyxl, then converts them to BIFF8 with
 # LibreOffice (libreoffice.xls) and Gnumeric (gnumeric.xls), and to BIFF7
 # (Excel 95) with Gnumeric (gnumeric95.xls; LibreOffice no longer writes
-# Excel 95). The expected values in xls_test.go are the ones written here.
+# Excel 95). small-*.xls are small workbooks (compact fuzz seeds).
+# encrypted-default.xls is RC4-encrypted with Excel's default password
+# VelvetSweatshop (it opens without a prompt), encrypted-password.xls with
+# the password "secret"; both are written through LibreOffice's UNO API
+# (python3-uno). The expected values in the tests are the ones written here.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
@@ -108,4 +112,39 @@ ssconvert --recalc -T Gnumeric_Excel:excel_biff8 small.xlsx "$here/small-gnumeri
 # Chinese one (GBK, CODEPAGE 936), as a Chinese Windows would.
 localedef -i zh_CN -f GBK "$work/zh_CN.GBK"
 LOCPATH="$work" LC_ALL=zh_CN.GBK ssconvert --recalc -T Gnumeric_Excel:excel_biff7 source.xlsx "$here/gnumeric95.xls" 2>/dev/null
+# Encrypted copies of small.xlsx, saved through UNO with a password.
+cat > "$work/encrypt.py" <<'PY'
+import sys, time, uno
+from com.sun.star.beans import PropertyValue
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+src, pipe = sys.argv[1], sys.argv[2]
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+for _ in range(120):
+    try:
+        ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        break
+    except Exception:
+        time.sleep(0.5)
+desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
+doc.calculateAll()
+for dst, password in zip(sys.argv[3::2], sys.argv[4::2]):
+    doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "MS Excel 97"), prop("Password", password)))
+doc.close(True)
+try:
+    desktop.terminate()
+except Exception:
+    pass
+PY
+pipe="lianfang-xls-$$"
+soffice -env:UserInstallation="file://$work/profile" --headless --invisible --norestore --accept="pipe,name=$pipe;urp;" >/dev/null 2>&1 &
+/usr/bin/python3 "$work/encrypt.py" "$work/small.xlsx" "$pipe" \
+    "$here/encrypted-default.xls" VelvetSweatshop "$here/encrypted-password.xls" secret
+wait
 ls -l "$here"/*.xls
