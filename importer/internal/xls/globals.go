@@ -62,41 +62,61 @@ func parseGlobals(stream []byte, streamName string, bud *budget) (*globals, erro
 		if err != nil {
 			return nil, fmt.Errorf("workbook globals: %w", err)
 		}
-		switch rec.typ {
-		case recEOF:
+		if rec.typ == recEOF {
 			return g, nil
-		case recFilePass:
-			if g.decrypted {
-				return nil, fmt.Errorf("%w: second FILEPASS record at offset %d", ErrCorrupt, rec.off)
-			}
-			key, err := filePassKey(rec.data)
-			if err != nil {
-				return nil, err
-			}
-			if g.stream, err = decryptStream(g.stream, r.pos, key, bud); err != nil {
-				return nil, err
-			}
-			r.b, g.decrypted = g.stream, true
-		case recCodePage:
-			if len(rec.data) >= 2 {
-				g.dec = codepageDecoder(u16(rec.data))
-			}
-		case recBoundSheet:
-			bs, err := g.boundSheet(rec)
-			if err != nil {
-				return nil, err
-			}
-			g.sheets = append(g.sheets, bs)
-		case recSST:
-			c, err := r.continued(rec, bud)
-			if err != nil {
-				return nil, err
-			}
-			if g.sst, err = parseSST(c, bud); err != nil {
-				return nil, err
-			}
+		}
+		if err := g.record(r, rec, bud); err != nil {
+			return nil, err
 		}
 	}
+}
+
+// record handles one record of the globals substream.
+func (g *globals) record(r *recordReader, rec record, bud *budget) error {
+	switch rec.typ {
+	case recFilePass:
+		return g.decrypt(r, rec, bud)
+	case recCodePage:
+		if len(rec.data) >= 2 {
+			g.dec = codepageDecoder(u16(rec.data))
+		}
+	case recBoundSheet:
+		bs, err := g.boundSheet(rec)
+		if err != nil {
+			return err
+		}
+		g.sheets = append(g.sheets, bs)
+	case recSST:
+		c, err := r.continued(rec, bud)
+		if err != nil {
+			return err
+		}
+		if g.sst, err = parseSST(c, bud); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decrypt handles a FILEPASS record: when the workbook is encrypted with
+// the default password, the rest of the stream is decrypted and r reads on
+// in the decrypted copy; otherwise it is ErrEncrypted.
+func (g *globals) decrypt(r *recordReader, rec record, bud *budget) error {
+	if g.decrypted {
+		return fmt.Errorf("%w: second FILEPASS record at offset %d", ErrCorrupt, rec.off)
+	}
+	if !g.biff8 {
+		return fmt.Errorf("%w: Excel 95 workbook is password-protected", ErrEncrypted)
+	}
+	key, err := filePassKey(rec.data)
+	if err != nil {
+		return err
+	}
+	if g.stream, err = decryptStream(g.stream, r.pos, key, bud); err != nil {
+		return err
+	}
+	r.b, g.decrypted = g.stream, true
+	return nil
 }
 
 // bofVersion checks the first record of the stream and tells BIFF8 from

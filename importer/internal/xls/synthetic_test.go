@@ -179,6 +179,7 @@ func syntheticCases() []syntheticCase {
 			want: one([]string{"", "7"}, nil, []string{"c"}),
 		},
 		{name: "filepass", stream: buildStream(true, rec(recFilePass, le16(1), make([]byte, 52)), sheetS()), wantErr: ErrEncrypted},
+		{name: "biff5 filepass", stream: buildStream(false, rec(recFilePass, le16(1), le16(0x1234)), sheetS()), wantErr: ErrEncrypted},
 		{name: "biff4", stream: rec(0x0409, le16(0), le16(0x10)), wantErr: ErrOldFormat},
 		{name: "no bof", stream: number(0, 0, 1), wantErr: ErrCorrupt},
 		{name: "labelsst past sst", stream: buildStream(true, sst(1, richStr("x", 0, nil)), sheetS(labelSST(0, 0, 1))), wantErr: ErrCorrupt},
