@@ -5,12 +5,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"lianfang/checks"
 	"lianfang/importer"
 )
 
 // SimilarityThreshold is the character-bigram similarity (Dice coefficient)
-// from which two statements count as near-identical: the 0.8 of rule N07.
-const SimilarityThreshold = 0.8
+// from which two statements count as near-identical: checks.NearDuplicate,
+// the 0.8 of rule N07.
+const SimilarityThreshold = checks.NearDuplicate
 
 // MinStatementRunes is the shortest statement, in letters and digits after
 // normalisation, that X04 compares: shorter ones are stock phrases that
@@ -65,8 +67,9 @@ func dice(a, b []uint32) float64 {
 }
 
 // Similarity returns the character-bigram similarity (Dice coefficient) of
-// two statements in their comparison form: 1 for statements that differ
-// only in punctuation, spacing or character width.
+// two statements in their comparison form: the measure of
+// checks.Similarity, taken over letters and digits only, so it is 1 for
+// statements that differ only in punctuation, spacing or character width.
 func Similarity(a, b string) float64 {
 	return dice(bigramSet(nil, comparable(a)), bigramSet(nil, comparable(b)))
 }
