@@ -107,7 +107,7 @@ func TestReadBrokenInputs(t *testing.T) {
 // TestReadMutations flips bytes at many offsets and truncates at many
 // lengths of every fixture: each read ends, without a panic, in time.
 func TestReadMutations(t *testing.T) {
-	for _, file := range []string{"libreoffice.xls", "gnumeric.xls", "gnumeric95.xls"} {
+	for _, file := range fixtureFiles {
 		t.Run(file, func(t *testing.T) {
 			good := readFixture(t, file)
 			lim := Limits{Timeout: 5 * time.Second}

@@ -1,6 +1,7 @@
 package xls
 
 import (
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -14,8 +15,9 @@ import (
 )
 
 // decodeUTF16 turns UTF-16LE bytes into a Go string; unpaired surrogates
-// become U+FFFD.
+// become U+FFFD. It allocates once.
 func decodeUTF16(b []byte) string {
+	var sb strings.Builder
 	ascii := true
 	for i := 0; i+1 < len(b); i += 2 {
 		if b[i] >= 0x80 || b[i+1] != 0 {
@@ -24,28 +26,28 @@ func decodeUTF16(b []byte) string {
 		}
 	}
 	if ascii {
-		out := make([]byte, len(b)/2)
-		for i := range out {
-			out[i] = b[2*i]
+		sb.Grow(len(b) / 2)
+		for i := 0; i+1 < len(b); i += 2 {
+			sb.WriteByte(b[i])
 		}
-		return string(out)
+		return sb.String()
 	}
-	out := make([]byte, 0, len(b)/2*3)
+	sb.Grow(len(b) / 2 * 3)
 	for i := 0; i+1 < len(b); i += 2 {
 		r := rune(b[i]) | rune(b[i+1])<<8
 		if utf16.IsSurrogate(r) {
 			if i+3 < len(b) {
 				if d := utf16.DecodeRune(r, rune(b[i+2])|rune(b[i+3])<<8); d != utf8.RuneError {
-					out = utf8.AppendRune(out, d)
+					sb.WriteRune(d)
 					i += 2
 					continue
 				}
 			}
 			r = utf8.RuneError
 		}
-		out = utf8.AppendRune(out, r)
+		sb.WriteRune(r)
 	}
-	return string(out)
+	return sb.String()
 }
 
 // codepageDecoder returns the decoder for a CODEPAGE record value, used for
