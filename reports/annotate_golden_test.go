@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -221,6 +223,35 @@ func readPart(tb testing.TB, data []byte, name string) string {
 	var b strings.Builder
 	if _, err := io.Copy(&b, rc); err != nil {
 		tb.Fatalf("read %s: %v", name, err)
+	}
+	return b.String()
+}
+
+// chartXML picks the parts of a chart part that the golden files show.
+var (
+	chartKind = regexp.MustCompile(`<(?:c:)?(\w+Chart)>`)
+	chartAttr = regexp.MustCompile(`<(?:c:)?(barDir|grouping|varyColors) val="(\w+)"`)
+	chartRef  = regexp.MustCompile(`<(?:c:)?f>([^<]*)</(?:c:)?f>`)
+)
+
+// renderCharts renders each chart part as its kind, bar direction and
+// grouping, and the cell references of its series.
+func renderCharts(tb testing.TB, data []byte) string {
+	tb.Helper()
+	var b strings.Builder
+	for _, part := range zipParts(tb, data, "xl/charts/chart") {
+		x := readPart(tb, data, part)
+		fmt.Fprintf(&b, "%s:", part)
+		for _, m := range chartKind.FindAllStringSubmatch(x, -1) {
+			b.WriteString(" " + m[1])
+		}
+		for _, m := range chartAttr.FindAllStringSubmatch(x, -1) {
+			b.WriteString(" " + m[1] + "=" + m[2])
+		}
+		b.WriteString("\n")
+		for _, m := range chartRef.FindAllStringSubmatch(x, -1) {
+			b.WriteString("  " + html.UnescapeString(m[1]) + "\n")
+		}
 	}
 	return b.String()
 }

@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// streamSheet writes one large sheet row by row with excelize's
+// StreamWriter. Rows go strictly downwards; column widths and frozen panes
+// are set before the first row; the normal API must not touch the sheet
+// afterwards. The stream writer copies the sheet's <dimension> when it is
+// created, so the caller declares the final size up front and flush checks
+// that exactly that many rows were written.
+type streamSheet struct {
+	sw    *excelize.StreamWriter
+	row   int
+	rows  int   // declared number of rows
+	cells []any // reused for each row
+}
+
+// newStreamSheet starts streaming sheet, which will hold rows rows of cols
+// columns, with the given column widths and the top freeze rows frozen.
+func newStreamSheet(f *excelize.File, sheet string, cols, rows int, widths []float64, freeze int) (*streamSheet, error) {
+	if cols > 0 && rows > 0 {
+		last, err := excelize.CoordinatesToCellName(cols, rows)
+		if err != nil {
+			return nil, err
+		}
+		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if freeze > 0 {
+		top := fmt.Sprintf("A%d", freeze+1)
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: freeze, TopLeftCell: top, ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+	}
+	return &streamSheet{sw: sw, rows: rows}, nil
+}
+
+// add writes the next row from column A, every cell with style. A nil
+// value leaves its cell empty; strings are written as inline text.
+func (s *streamSheet) add(style int, values ...any) error {
+	s.row++
+	s.cells = s.cells[:0]
+	for _, v := range values {
+		if v == nil {
+			s.cells = append(s.cells, nil)
+			continue
+		}
+		s.cells = append(s.cells, excelize.Cell{StyleID: style, Value: v})
+	}
+	return s.sw.SetRow(fmt.Sprintf("A%d", s.row), s.cells)
+}
+
+// skip leaves the next row empty.
+func (s *streamSheet) skip() { s.row++ }
+
+// flush ends the stream. Writing a different number of rows than declared
+// is a programming error: the dimension would be wrong.
+func (s *streamSheet) flush() error {
+	if s.row != s.rows {
+		return fmt.Errorf("stream wrote %d rows, declared %d", s.row, s.rows)
+	}
+	return s.sw.Flush()
+}
