@@ -14,7 +14,8 @@ import (
 )
 
 func TestOpenMigratesOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "county.db")
+	// A file name with Chinese, spaces and URI characters stays one file.
+	path := filepath.Join(t.TempDir(), "县局 廉政?#%20库.db")
 	s, err := merge.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -37,6 +38,9 @@ func TestOpenMigratesOnce(t *testing.T) {
 	}
 	if len(ms) != 1 || ms[0].Name != "0001_init.sql" || ms[0].Applied.IsZero() {
 		t.Errorf("migrations recorded = %+v, want 0001_init.sql once", ms)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not at the path given: %v", err)
 	}
 }
 
@@ -208,6 +212,9 @@ func TestAcceptFailsMidway(t *testing.T) {
 				}
 				if n := mustCounts(t, s)["risks"]; n != 6 {
 					t.Errorf("risks after retry = %d, want 6", n)
+				}
+				if err := s.Verify(context.Background()); err != nil {
+					t.Error(err)
 				}
 			})
 		}

@@ -148,6 +148,9 @@ func TestLatestReceivedCounts(t *testing.T) {
 			if len(c.Ledger) != 6 {
 				t.Errorf("ledger rows = %d, want the 6 of the latest file", len(c.Ledger))
 			}
+			if err := s.Verify(context.Background()); err != nil {
+				t.Error(err)
+			}
 			counts = append(counts, mustCounts(t, s))
 		})
 	}

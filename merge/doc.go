@@ -49,12 +49,28 @@
 // # County views
 //
 // County, Status, Ledger and Diff return plain structs for package reports
-// and the CLI; no database handle leaves the package. The county rules are
-// computed when a view is read: X01 (a roster unit without a submission),
-// X02 (several files from one unit: the latest counts), X03 (a
-// byte-identical file received again) and X04 (near-identical risk
-// statements across different units). X04 groups identical statements and
-// matches the others through a MinHash-LSH index over character bigrams
-// (Similar), so it never compares all pairs; a unit's own wording of X04
-// never names or quotes the other unit.
+// and the CLI; no database handle leaves the package. Status and County
+// agree on each unit's status and counts (the submission's own findings);
+// the county rules are computed when County is read: X01 (a roster unit
+// without a submission), X02 (several files from one unit: the latest
+// counts), X03 (a byte-identical file received again) and X04 (near-
+// identical risk statements across different units). Verify checks the
+// database (integrity, foreign keys, current/superseded consistency).
+//
+// # X04 at province scale
+//
+// Similar never compares all pairs. Statements are compared in a form of
+// letters and digits only (importer.Normalize, punctuation dropped); those
+// shorter than MinStatementRunes are ignored. Statements with the same
+// bigram set are grouped first (a copy shared by 300 units is one group).
+// Each distinct set gets a MinHash signature of 80 multiply-shift hashes
+// over its character bigrams, cut into 20 bands of 4; sets sharing a band
+// are candidates, verified exactly with the Dice coefficient of
+// checks.Similarity against checks.NearDuplicate (0.8, i.e. Jaccard 0.667,
+// where a candidate pair is found with probability 0.988, rising to 0.9999
+// at Jaccard 0.8). A set stops looking once it has a verified partner in
+// another unit, pairs within one unit are never verified, and each set
+// makes at most 8 comparisons per bucket, so buckets crowded by stock
+// phrases stay linear. On generated data the recall against all pairs was
+// 99.75%; 600,000 statements take about 10 CPU-seconds and 380 MB.
 package merge

@@ -39,22 +39,24 @@ var lshA, lshB = func() (a, b [lshHashes]uint64) {
 	return a, b
 }()
 
-// group is one distinct comparison form and the statements carrying it.
+// group is one distinct bigram set (statements differing at most in
+// punctuation, spacing or width, so identical for Similarity) and the
+// statements carrying it.
 type group struct {
-	members []int   // statement indexes, ascending
-	units   []int32 // distinct units of the members, in order of appearance
-	nb      int32   // a verified similar group with a unit other than units[0]; -1 none
-	nbSim   float32
+	first int32   // the first statement, by index
+	rest  []int32 // the others, ascending; nil for most groups
+	unit0 int32   // the unit of the first statement
+	multi bool    // the statements belong to more than one unit
+	nb    int32   // a verified similar group with a unit other than unit0; -1 none
+	nbSim float32
 }
 
 // satisfied reports whether every member already has a partner in another
 // unit: the form is used by two units, or a similar form by another unit.
-func (g *group) satisfied() bool { return len(g.units) > 1 || g.nb >= 0 }
+func (g *group) satisfied() bool { return g.multi || g.nb >= 0 }
 
 // helps reports whether other has a unit different from g's only unit.
-func (g *group) helps(other *group) bool {
-	return len(other.units) > 1 || other.units[0] != g.units[0]
-}
+func (g *group) helps(other *group) bool { return other.multi || other.unit0 != g.unit0 }
 
 // index holds the groups of a statement set, their bigram sets (one arena)
 // and their band keys.
@@ -76,17 +78,17 @@ func (x *index) set(i int) []uint32 { return x.sets[x.off[i]:x.off[i+1]] }
 func Similar(stmts []Statement) []Match {
 	x := buildIndex(stmts)
 	x.signatures()
-	entries := make([]bandEntry, len(x.groups))
+	// One band at a time: each entry is the band key in the high half and
+	// the group in the low half, so sorting gathers the buckets in order.
+	entries := make([]uint64, len(x.groups))
 	for b := 0; b < lshBands; b++ {
 		for i := range x.groups {
-			entries[i] = bandEntry{key: x.bands[i*lshBands+b], g: int32(i)}
+			entries[i] = uint64(x.bands[i*lshBands+b])<<32 | uint64(i)
 		}
-		slices.SortFunc(entries, func(p, q bandEntry) int {
-			return cmp.Or(cmp.Compare(p.key, q.key), cmp.Compare(p.g, q.g))
-		})
+		slices.Sort(entries)
 		for lo := 0; lo < len(entries); {
 			hi := lo + 1
-			for hi < len(entries) && entries[hi].key == entries[lo].key {
+			for hi < len(entries) && entries[hi]>>32 == entries[lo]>>32 {
 				hi++
 			}
 			if hi-lo > 1 {
@@ -98,20 +100,19 @@ func Similar(stmts []Statement) []Match {
 	return x.matches(stmts)
 }
 
-type bandEntry struct {
-	key uint32
-	g   int32
-}
-
-// buildIndex groups the statements by comparison form and computes each
-// form's bigram set.
+// buildIndex groups the statements by bigram set and keeps each set once.
 func buildIndex(stmts []Statement) *index {
-	x := &index{off: []int{0}}
+	x := &index{groups: make([]group, 0, len(stmts)), off: make([]int, 1, len(stmts)+1)}
 	unitIDs := make(map[string]int32)
-	byForm := make(map[string]int)
+	bySet := make(map[uint64]int32) // set hash → group
+	total := 0
+	for _, st := range stmts {
+		total += len(st.Text) / 3 // about one bigram per CJK character
+	}
+	x.sets = make([]uint32, 0, total)
+	var form []rune
 	for i, st := range stmts {
-		form := comparable(st.Text)
-		if len(form) < MinStatementRunes {
+		if form = appendComparable(form[:0], st.Text); len(form) < MinStatementRunes {
 			continue
 		}
 		u, ok := unitIDs[st.Unit]
@@ -119,22 +120,34 @@ func buildIndex(stmts []Statement) *index {
 			u = int32(len(unitIDs))
 			unitIDs[st.Unit] = u
 		}
-		key := string(form)
-		gi, ok := byForm[key]
-		if !ok {
-			gi = len(x.groups)
-			byForm[key] = gi
-			x.groups = append(x.groups, group{nb: -1})
-			x.sets = bigramSet(x.sets, form)
-			x.off = append(x.off, len(x.sets))
+		start := len(x.sets)
+		x.sets = bigramSet(x.sets, form)
+		set, h := x.sets[start:], setHash(x.sets[start:])
+		if gi, ok := bySet[h]; ok && slices.Equal(x.set(int(gi)), set) {
+			x.sets = x.sets[:start]
+			g := &x.groups[gi]
+			g.rest = append(g.rest, int32(i))
+			g.multi = g.multi || u != g.unit0
+			continue
 		}
-		g := &x.groups[gi]
-		g.members = append(g.members, i)
-		if !slices.Contains(g.units, u) {
-			g.units = append(g.units, u)
+		// A hash collision between different sets only costs the dedupe:
+		// the new group is left out of the map and matched through LSH.
+		if _, taken := bySet[h]; !taken {
+			bySet[h] = int32(len(x.groups))
 		}
+		x.groups = append(x.groups, group{first: int32(i), unit0: u, nb: -1})
+		x.off = append(x.off, len(x.sets))
 	}
 	return x
+}
+
+// setHash hashes a bigram set.
+func setHash(set []uint32) uint64 {
+	h := uint64(len(set))
+	for _, v := range set {
+		h = mix64(h ^ uint64(v))
+	}
+	return h
 }
 
 // signatures computes every group's MinHash signature and folds it into
@@ -180,27 +193,28 @@ func minhash(sig *[lshHashes]uint32, set []uint32) {
 
 // bucket verifies candidate pairs among groups sharing a band key, for
 // groups that still lack a partner in another unit.
-func (x *index) bucket(es []bandEntry) {
+func (x *index) bucket(es []uint64) {
 	for i, e := range es {
-		a := &x.groups[e.g]
+		ai := int32(uint32(e))
+		a := &x.groups[ai]
 		if a.satisfied() {
 			continue
 		}
 		compared := 0
 		for k := 1; k < len(es) && compared < lshMaxCompare; k++ {
-			bi := es[(i+k)%len(es)].g
+			bi := int32(uint32(es[(i+k)%len(es)]))
 			b := &x.groups[bi]
 			if !a.helps(b) {
 				continue
 			}
 			compared++
-			sim := dice(x.set(int(e.g)), x.set(int(bi)))
+			sim := dice(x.set(int(ai)), x.set(int(bi)))
 			if sim < SimilarityThreshold {
 				continue
 			}
 			a.nb, a.nbSim = bi, float32(sim)
 			if !b.satisfied() && b.helps(a) {
-				b.nb, b.nbSim = e.g, float32(sim)
+				b.nb, b.nbSim = ai, float32(sim)
 			}
 			break
 		}
@@ -214,28 +228,36 @@ func (x *index) matches(stmts []Statement) []Match {
 	var out []Match
 	for gi := range x.groups {
 		g := &x.groups[gi]
-		for _, m := range g.members {
+		add := func(m int32) {
 			unit := stmts[m].Unit
-			if o := partner(stmts, g.members, unit); o >= 0 {
-				out = append(out, Match{Index: m, Other: o, Similarity: 1})
+			if o := partner(stmts, g, unit); o >= 0 {
+				out = append(out, Match{Index: int(m), Other: o, Similarity: 1})
 			} else if g.nb >= 0 {
-				if o := partner(stmts, x.groups[g.nb].members, unit); o >= 0 {
-					out = append(out, Match{Index: m, Other: o, Similarity: float64(g.nbSim)})
+				if o := partner(stmts, &x.groups[g.nb], unit); o >= 0 {
+					out = append(out, Match{Index: int(m), Other: o, Similarity: float64(g.nbSim)})
 				}
 			}
+		}
+		add(g.first)
+		for _, m := range g.rest {
+			add(m)
 		}
 	}
 	slices.SortFunc(out, func(p, q Match) int { return cmp.Compare(p.Index, q.Index) })
 	return out
 }
 
-// partner returns the first of members whose unit is not unit, or -1. The
-// scan passes only leading members of unit itself, a short run when the
-// statements come ordered by unit.
-func partner(stmts []Statement, members []int, unit string) int {
-	for _, m := range members {
-		if stmts[m].Unit != unit {
-			return m
+// partner returns the first statement of g whose unit is not unit, or -1.
+// It scans only when unit is g's first unit and g has others.
+func partner(stmts []Statement, g *group, unit string) int {
+	if stmts[g.first].Unit != unit {
+		return int(g.first)
+	}
+	if g.multi {
+		for _, m := range g.rest {
+			if stmts[m].Unit != unit {
+				return int(m)
+			}
 		}
 	}
 	return -1

@@ -3,7 +3,6 @@ package merge
 import (
 	"slices"
 	"unicode"
-	"unicode/utf8"
 
 	"lianfang/checks"
 	"lianfang/importer"
@@ -19,17 +18,16 @@ const SimilarityThreshold = checks.NearDuplicate
 // units share without copying.
 const MinStatementRunes = 12
 
-// comparable returns the comparison form of a statement: importer.Normalize,
-// then letters and digits only, so punctuation and spacing never matter.
-func comparable(s string) []rune {
-	n := importer.Normalize(s)
-	out := make([]rune, 0, utf8.RuneCountInString(n))
-	for _, r := range n {
+// appendComparable appends to dst the comparison form of a statement:
+// importer.Normalize, then letters and digits only, so punctuation and
+// spacing never matter.
+func appendComparable(dst []rune, s string) []rune {
+	for _, r := range importer.Normalize(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			out = append(out, r)
+			dst = append(dst, r)
 		}
 	}
-	return out
+	return dst
 }
 
 // bigramSet appends to dst the sorted, de-duplicated 32-bit hashes of the
@@ -71,7 +69,7 @@ func dice(a, b []uint32) float64 {
 // checks.Similarity, taken over letters and digits only, so it is 1 for
 // statements that differ only in punctuation, spacing or character width.
 func Similarity(a, b string) float64 {
-	return dice(bigramSet(nil, comparable(a)), bigramSet(nil, comparable(b)))
+	return dice(bigramSet(nil, appendComparable(nil, a)), bigramSet(nil, appendComparable(nil, b)))
 }
 
 // mix64 is the splitmix64 finaliser: a fast, well-spread 64-bit hash.

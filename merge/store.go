@@ -147,3 +147,33 @@ func (s *Store) read(ctx context.Context, f func(tx *sqlx.Tx) error) error {
 	defer tx.Rollback()
 	return f(tx)
 }
+
+// Verify checks the database: SQLite's integrity and foreign-key checks,
+// and that every unit's current submission is its own, of its cycle, and
+// the only one of its unit and cycle not superseded.
+func (s *Store) Verify(ctx context.Context) error {
+	var res []string
+	if err := s.rdb.SelectContext(ctx, &res, `PRAGMA integrity_check`); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	if len(res) != 1 || res[0] != "ok" {
+		return fmt.Errorf("verify: integrity: %s", strings.Join(res, "; "))
+	}
+	checks := []struct{ what, query string }{
+		{"foreign keys", `SELECT COUNT(*) FROM pragma_foreign_key_check`},
+		{"current submissions", `SELECT COUNT(*) FROM current c JOIN submissions s ON s.id = c.submission_id
+			WHERE s.unit_id IS NOT c.unit_id OR s.cycle != c.cycle OR s.superseded`},
+		{"superseded flags", `SELECT COUNT(*) FROM submissions s WHERE s.unit_id IS NOT NULL AND NOT s.superseded
+			AND NOT EXISTS (SELECT 1 FROM current c WHERE c.submission_id = s.id)`},
+	}
+	for _, c := range checks {
+		var n int
+		if err := s.rdb.GetContext(ctx, &n, c.query); err != nil {
+			return fmt.Errorf("verify %s: %w", c.what, err)
+		}
+		if n > 0 {
+			return fmt.Errorf("verify: %s: %d rows in error", c.what, n)
+		}
+	}
+	return nil
+}
