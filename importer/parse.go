@@ -70,17 +70,16 @@ func Parse(name string, data []byte, opt Options) (sub *Submission, err error) {
 	}()
 	opt = opt.withDefaults()
 	format, p := sniff(data)
-	if p != nil {
-		sub.Problems = append(sub.Problems, *p)
-		return sub, nil
+	if p == nil {
+		sub.Format = format
+		var grids []grid
+		if grids, p = readGrids(format, data, opt); p == nil {
+			sub.read(grids)
+			return sub, nil
+		}
 	}
-	sub.Format = format
-	grids, p := readGrids(format, data, opt)
-	if p != nil {
-		sub.Problems = append(sub.Problems, *p)
-		return sub, nil
-	}
-	sub.read(grids)
+	sub.Problems = append(sub.Problems, *p)
+	sub.readUnit(nil, nil) // the file name is all there is
 	return sub, nil
 }
 

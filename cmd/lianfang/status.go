@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"lianfang/merge"
+)
+
+func init() {
+	commands["status"] = command{"在终端显示各单位本周期的提交和校验状态", runStatus}
+}
+
+// statusOptions are the flags of "lianfang status".
+type statusOptions struct {
+	DB    string
+	Cycle string
+}
+
+func newStatusOptions() statusOptions { return statusOptions{DB: "lianfang.db"} }
+
+func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opt := newStatusOptions()
+	fs := newFlags("status", "lianfang status [--cycle 2026-W48] [--db lianfang.db]", stderr)
+	fs.StringVar(&opt.DB, "db", opt.DB, "全县数据库文件(SQLite)")
+	fs.StringVar(&opt.Cycle, "cycle", opt.Cycle, "周期,默认为最近一次汇总的周期")
+	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
+		return code
+	}
+	store, err := openExisting(opt.DB)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	defer store.Close()
+	units, err := store.Status(ctx, opt.Cycle)
+	if errors.Is(err, merge.ErrNoCycle) {
+		fmt.Fprintf(stderr, "数据库 %s 中没有周期 %q 的汇总,请先运行 lianfang run\n", opt.DB, opt.Cycle)
+		return exitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "读取状态失败: %v\n", err)
+		return exitUsage
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "单位代码\t单位名称\t单位类型\t状态\t收到时间\t错误\t警告\t提示")
+	counts := map[string]int{}
+	for _, u := range units {
+		received := "-"
+		if u.Current != nil {
+			received = u.Current.Received.Local().Format("01-02 15:04")
+		}
+		code := u.Code
+		if code == "" {
+			code = "(未识别)"
+		}
+		counts[u.Status]++
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", code, u.Name, u.Type, u.Status, received, u.Errors, u.Warnings, u.Infos)
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "\n已通过 %d,退回修改 %d,无法读取 %d,未提交 %d\n", counts["已通过"], counts["退回修改"], counts["无法读取"], counts["未提交"])
+	return exitOK
+}
+
+// openExisting opens a database that must already exist (status, export
+// never create one by mistake).
+func openExisting(path string) (*merge.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("数据库 %s 不存在。请在存放数据库的文件夹运行,或用 --db 指定;第一次使用请先 lianfang roster import 和 lianfang run", path)
+	}
+	store, err := merge.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
+	}
+	return store, nil
+}
