@@ -35,11 +35,11 @@ func TestScanInbox(t *testing.T) {
 		data  []byte
 		mtime time.Time
 	}{
-		"各校/城关第一小学.xlsx":  {[]byte("a"), time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)},
+		"各校/城关第一小学.xlsx":   {[]byte("a"), time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)},
 		"各校/~$城关第一小学.xlsx": {[]byte("lock"), time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)},
-		"龙集中学.XLS":          {[]byte("b"), time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
-		"备注.docx":           {[]byte("c"), time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
-		"打包.zip":            {zbuf.Bytes(), time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)},
+		"龙集中学.XLS":         {[]byte("b"), time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
+		"备注.docx":          {[]byte("c"), time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
+		"打包.zip":           {zbuf.Bytes(), time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)},
 	}
 	for name, f := range files {
 		p := filepath.Join(dir, name)
