@@ -41,7 +41,7 @@
 //
 // Split divides one risk statement into 风险源, 风险点 and 危害性: at its
 // labels, (风险源) closing the text before it or 风险源: leading it, or for an
-// unlabelled statement by cause and effect (因…, …, 造成…). SplitItems
+// unlabelled statement by cause and effect (因…, …, 造成…). importer.SplitItems
 // splits a cell of numbered items. A missing part is a *SplitError naming
 // it, which Check reports as R02.
 //

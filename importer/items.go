@@ -1,77 +1,126 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// itemMarker finds a list marker at the start of the text or after a
-// separator: 1. 1、 1) (1) ① and their full-width forms.
-var itemMarker = regexp.MustCompile(`(?:^|[\n;；。,，\s])\s*(?:[(（]\s*([0-9０-９]{1,2})\s*[)）]|([0-9０-９]{1,2})\s*[.．、:：)）]|([①-⑳]))`)
-
-// itemTrim is what is trimmed from both ends of an item.
-const itemTrim = " \t\n\u3000;；,，、"
+// itemTrim is what is trimmed from both ends of an item: white space and
+// the separators between items (a final 。 stays, it is the item's own).
+const itemTrim = " \t\r\n\u3000;；,，、"
 
 // SplitItems splits a cell holding numbered items ("1.…;2.…", "1、…",
-// "(1)…", "①…") into the item texts, markers and separators removed. A
-// text is numbered only when its markers run 1, 2, 3 … from its start; any
-// other text comes back as one item.
+// "(1)…", "①…") into its items, trimmed. Markers count only when they are
+// numbered 1, 2, 3 … in order and stand at the start of the text or after a
+// separator (line break, space, comma, semicolon or full stop), so "第1、2条"
+// and "1.5万元" do not split (circled numbers split anywhere). Text without
+// numbering is one item; empty text has none. Text before the first marker
+// is kept in front of the first item, so "风险点:1.…" stays labelled.
 func SplitItems(text string) []string {
-	text = strings.Trim(text, itemTrim)
-	locs := itemMarker.FindAllStringSubmatchIndex(text, -1)
-	type mark struct{ start, end int }
-	var marks []mark
+	var starts, ends []int // marker start and end offsets, in order
 	want := 1
-	for _, loc := range locs {
-		n := markerNumber(text, loc)
-		if n != want {
-			continue
+	prevSep := true
+	for i, r := range text {
+		if prevSep || (r >= '①' && r <= '⑳') {
+			if n, end, ok := itemMarker(text, i); ok && n == want {
+				starts, ends = append(starts, i), append(ends, end)
+				want++
+			}
 		}
-		// "1.5" is a number, not an item.
-		if loc[1] < len(text) && text[loc[1]-1] == '.' && isDigit(text[loc[1]]) {
-			continue
-		}
-		start := loc[0]
-		if want == 1 && strings.TrimSpace(text[:start]) != "" {
-			return []string{text}
-		}
-		marks = append(marks, mark{start, loc[1]})
-		want++
+		prevSep = isItemSep(r)
 	}
-	if len(marks) < 2 {
-		return []string{text}
+	if len(starts) == 0 {
+		if t := strings.Trim(text, itemTrim); t != "" {
+			return []string{t}
+		}
+		return nil
 	}
-	items := make([]string, 0, len(marks))
-	for i, m := range marks {
+	var out []string
+	for k := range starts {
 		end := len(text)
-		if i+1 < len(marks) {
-			end = marks[i+1].start
+		if k+1 < len(starts) {
+			end = starts[k+1]
 		}
-		items = append(items, strings.Trim(text[m.end:end], itemTrim))
-	}
-	return items
-}
-
-func markerNumber(text string, loc []int) int {
-	for g := 1; g <= 3; g++ {
-		a, b := loc[2*g], loc[2*g+1]
-		if a < 0 {
-			continue
+		item := text[ends[k]:end]
+		if k == 0 {
+			item = strings.TrimSpace(text[:starts[0]]) + item
 		}
-		s := text[a:b]
-		if g == 3 {
-			r := []rune(s)[0]
-			return int(r-'①') + 1
-		}
-		n, ok := smallInt(Normalize(s))
-		if ok {
-			return n
+		if t := strings.Trim(item, itemTrim); t != "" {
+			out = append(out, t)
 		}
 	}
-	return 0
+	return out
 }
 
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+// isItemSep reports whether r may stand before an item marker.
+func isItemSep(r rune) bool {
+	switch r {
+	case ',', '，', ';', '；', '。', ':', '：':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// itemMarker parses an item marker at text[i:]: 1. 1、 1) (1) or ①. It
+// returns the item number and the offset after the marker.
+func itemMarker(text string, i int) (n, end int, ok bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r >= '①' && r <= '⑳' {
+		return int(r-'①') + 1, i + size, true
+	}
+	open := r == '(' || r == '（'
+	j := i
+	if open {
+		j += size
+	}
+	n, j = readDigits(text, j)
+	if n == 0 {
+		return 0, 0, false
+	}
+	r, size = utf8.DecodeRuneInString(text[j:])
+	switch {
+	case open && (r == ')' || r == '）'):
+		return n, j + size, true
+	case open:
+		return 0, 0, false
+	case r == '、' || r == '．' || r == ')' || r == '）':
+		return n, j + size, true
+	case r == '.':
+		// 1.5 is a number, not an item.
+		next, _ := utf8.DecodeRuneInString(text[j+size:])
+		if digitValue(next) >= 0 {
+			return 0, 0, false
+		}
+		return n, j + size, true
+	}
+	return 0, 0, false
+}
+
+// readDigits reads up to three ASCII or full-width digits at text[j:].
+func readDigits(text string, j int) (n, end int) {
+	for k := 0; k < 3; k++ {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		d := digitValue(r)
+		if d < 0 {
+			break
+		}
+		n = n*10 + d
+		j += size
+	}
+	return n, j
+}
+
+// digitValue returns the value of an ASCII or full-width digit, else -1.
+func digitValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
 
 // splitLines splits text on line breaks, dropping blank lines.
 func splitLines(text string) []string {
