@@ -161,4 +161,3 @@ func TestSplitMissing(t *testing.T) {
 		})
 	}
 }
-
