@@ -29,9 +29,11 @@ func (c *catalogue) writeRows() error {
 		}
 	}
 	if c.opt.MergePowers {
-		return c.mergePowers()
+		if err := c.mergePowers(); err != nil {
+			return err
+		}
 	}
-	return nil
+	return c.setRowHeights()
 }
 
 // writeCell writes one value as text, or 序号 as a number when it is a

@@ -135,3 +135,50 @@ func TestWriteTemplateLayout(t *testing.T) {
 		})
 	}
 }
+
+func TestWrappedLines(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		width float64
+		want  float64
+	}{
+		{"empty", "", 10, 1},
+		{"fits", "高", 8, 1},
+		{"wide characters count two", "一二三四五", 9, 2},
+		{"ascii counts one", "abcdefghij", 11, 1},
+		{"line breaks", "一\n二\n三", 20, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := wrappedLines(tc.text, tc.width); got != tc.want {
+				t.Errorf("wrappedLines(%q, %v) = %v, want %v", tc.text, tc.width, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWriteTemplateRowHeights(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		merge bool
+	}{
+		{"blank continuation rows", false},
+		{"merged powers", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := openTemplate(t, TemplateOptions{Rows: fillRows(), MergePowers: tc.merge})
+			total := 0.0
+			for row := 4; row <= 6; row++ {
+				h, err := f.GetRowHeight("职权目录", row)
+				if err != nil || h < minDataHeight {
+					t.Errorf("row %d height %v (%v)", row, h, err)
+				}
+				total += h
+			}
+			// The basis of power 1 needs two lines of column E.
+			if need := 2*dataLineHeight + 4; total < need {
+				t.Errorf("rows 4-6 are %v points high, the merged basis needs %v", total, need)
+			}
+		})
+	}
+}
