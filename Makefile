@@ -18,15 +18,22 @@ test:
 	$(GO) test -count=1 -timeout 15m ./...
 
 # The main job on the bundled sample county: the blank template, the sample
-# inbox and roster, then the check of every returned workbook.
+# roster and inbox, then the weekly consolidation with every report, the
+# status table and the ledger export. Safe to run again.
 demo: build
 	rm -rf $(DEMO)
 	mkdir -p $(DEMO)
 	$(BIN) template -o $(DEMO)/附件1_职权目录表.xlsx
 	$(GO) run ./samples/gen -o $(DEMO)/样例县
-	$(BIN) check --roster $(DEMO)/样例县/roster.csv $(DEMO)/样例县/inbox > $(DEMO)/校验结果.txt; \
-	  code=$$?; cat $(DEMO)/校验结果.txt; [ $$code -le 1 ]
-	@echo "模板: $(DEMO)/附件1_职权目录表.xlsx  校验结果: $(DEMO)/校验结果.txt"
+	cd $(DEMO) && $(CURDIR)/$(BIN) roster import 样例县/roster.csv
+	cd $(DEMO) && $(CURDIR)/$(BIN) run 样例县/inbox --cycle $(CYCLE)
+	cd $(DEMO) && $(CURDIR)/$(BIN) status --cycle $(CYCLE)
+	cd $(DEMO) && $(CURDIR)/$(BIN) export -o 职权台账.xlsx
+	@echo
+	@echo "空白模板:   $(DEMO)/附件1_职权目录表.xlsx"
+	@echo "全县汇总:   $(DEMO)/out/$(CYCLE)/全县汇总_$(CYCLE).xlsx"
+	@echo "各单位退回: $(DEMO)/out/$(CYCLE)/退回/"
+	@echo "职权台账:   $(DEMO)/职权台账.xlsx"
 
 # Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m).
 fuzz:
