@@ -164,6 +164,11 @@ func TestTemplateRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(got.Unit, want.Unit) {
 				t.Errorf("unit = %+v, want %+v", got.Unit, want.Unit)
 			}
+			for _, f := range checks.Check(s, "", nil) {
+				if f.Severity != checks.Info {
+					t.Errorf("excelize-saved clean catalogue: %s %s!%s%d %s", f.Rule, f.Sheet, f.Col, f.Row, f.Message)
+				}
+			}
 			if !reflect.DeepEqual(got.Powers, want.Powers) {
 				for i := range want.Powers {
 					if i < len(got.Powers) && !reflect.DeepEqual(got.Powers[i], want.Powers[i]) {
@@ -171,6 +176,32 @@ func TestTemplateRoundTrip(t *testing.T) {
 					}
 				}
 				t.Fatalf("%d powers, want %d", len(got.Powers), len(want.Powers))
+			}
+		})
+	}
+}
+
+// TestCleanFixturesPass checks the clean, complete catalogue as saved by
+// every producer: no error and no warning under any rule.
+func TestCleanFixturesPass(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(producers, "*", "clean.xls*"))
+	if len(files) != 4 {
+		t.Fatalf("clean fixtures: %v", files)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(filepath.Dir(file))+"/"+filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, _ := importer.Parse(filepath.Base(file), data, importer.DefaultOptions())
+			if len(s.Powers) != 20 {
+				t.Fatalf("%d powers", len(s.Powers))
+			}
+			for _, f := range checks.Check(s, "", nil) {
+				if f.Severity != checks.Info {
+					t.Errorf("%s %s!%s%d %s", f.Rule, f.Sheet, f.Col, f.Row, f.Message)
+				}
 			}
 		})
 	}
