@@ -10,6 +10,8 @@ import (
 	"sort"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"lianfang/checks"
 	"lianfang/merge"
 	"lianfang/reports"
@@ -71,49 +73,74 @@ func (j *runJob) writeReports(ctx context.Context, elapsed time.Duration) (*writ
 	return w, nil
 }
 
+// returnJob is one 退回 workbook to write.
+type returnJob struct {
+	name     string // relative to the 退回 folder
+	sub      *merge.Submission
+	unit     string
+	findings []checks.Finding
+}
+
 // writeReturns writes the 退回 workbook of every unit with findings, and
-// of every file whose unit is not on the roster (under 未识别单位/).
+// of every file whose unit is not on the roster (under 未识别单位/), in
+// parallel. A workbook whose inputs (the original file, its findings, this
+// build) are those of the previous run is copied from it, not rebuilt.
 func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) ([]string, error) {
+	var jobs []returnJob
+	for _, u := range c.Units {
+		if u.Current == nil || !needsReturn(u) {
+			continue
+		}
+		fs := append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...)
+		jobs = append(jobs, returnJob{reports.SafeFileName(u.Name) + "_校验结果.xlsx", u.Current, u.Name, fs})
+	}
+	for i := range c.Unknown {
+		s := &c.Unknown[i]
+		name := filepath.Join("未识别单位", reports.SafeFileName(trimExt(s.FileName))+"_校验结果.xlsx")
+		jobs = append(jobs, returnJob{name, &s.Submission, s.UnitWritten, s.Findings})
+	}
 	final := filepath.Join(dir, returnDir)
 	tmp, err := os.MkdirTemp(dir, ".退回-*")
 	if err != nil {
 		return nil, fmt.Errorf("无法在 %s 写文件: %w", dir, err)
 	}
 	defer os.RemoveAll(tmp)
-	var names []string
-	for _, u := range c.Units {
-		if u.Current == nil || !needsReturn(u) {
-			continue
-		}
-		fs := append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...)
-		name := reports.SafeFileName(u.Name) + "_校验结果.xlsx"
-		if err := j.annotate(ctx, filepath.Join(tmp, name), u.Current, u.Name, fs); err != nil {
-			return nil, err
-		}
-		names = append(names, name)
+	cachePath := filepath.Join(dir, ".退回-inputs.json")
+	prev := readReturnCache(cachePath)
+	next := make(map[string]string, len(jobs))
+	keys := make([]string, len(jobs))
+	for i, jb := range jobs {
+		keys[i] = returnKey(jb)
+		next[jb.name] = keys[i]
 	}
-	for _, s := range c.Unknown {
-		name := filepath.Join("未识别单位", reports.SafeFileName(trimExt(s.FileName))+"_校验结果.xlsx")
-		if err := j.annotate(ctx, filepath.Join(tmp, name), &s.Submission, s.UnitWritten, s.Findings); err != nil {
-			return nil, err
-		}
-		names = append(names, name)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(j.opt.Workers, 1))
+	for i, jb := range jobs {
+		g.Go(func() error {
+			dst := filepath.Join(tmp, jb.name)
+			if prev[jb.name] == keys[i] && copyFile(filepath.Join(final, jb.name), dst) == nil {
+				return nil
+			}
+			return j.annotate(gctx, dst, jb.sub, jb.unit, jb.findings)
+		})
 	}
-	old := final + ".old"
-	os.RemoveAll(old)
-	if _, err := os.Stat(final); err == nil {
-		if err := os.Rename(final, old); err != nil {
-			return nil, fmt.Errorf("无法替换 %s: %w", final, err)
-		}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	if err := os.Rename(tmp, final); err != nil {
-		return nil, fmt.Errorf("无法写入 %s: %w", final, err)
+	// The digests describe the folder in place: drop them while it changes,
+	// so a run killed in between rebuilds rather than trusts them.
+	os.Remove(cachePath)
+	if err := swapDir(tmp, final); err != nil {
+		return nil, err
 	}
-	os.RemoveAll(old)
+	if err := writeReturnCache(cachePath, next); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(jobs))
+	for _, jb := range jobs {
+		names = append(names, filepath.Join(final, jb.name))
+	}
 	sort.Strings(names)
-	for i := range names {
-		names[i] = filepath.Join(final, names[i])
-	}
 	return names, nil
 }
 
@@ -130,6 +157,9 @@ func (j *runJob) annotate(ctx context.Context, path string, s *merge.Submission,
 			return fmt.Errorf("读取 %s 的内容失败: %w", unit, err)
 		}
 		opt.Sheets, original = sub.Sheets, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
 	}
 	if err := writeFileAtomic(path, func(w io.Writer) error { return reports.AnnotateUnit(w, original, fs, opt) }); err != nil {
 		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
