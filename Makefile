@@ -35,17 +35,31 @@ demo: build
 	@echo "各单位退回: $(DEMO)/out/$(CYCLE)/退回/"
 	@echo "职权台账:   $(DEMO)/职权台账.xlsx"
 
-# Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m).
+# Every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m), package by
+# package, so targets of the same name in two packages both run. FUZZFLAGS
+# passes more flags (FUZZFLAGS=-parallel=1 on a small machine), FUZZ keeps
+# only the targets matching an extended regexp (FUZZ='Parse|Read'). A target
+# that fails does not stop the others; the target's crasher is written to
+# <package>/testdata/fuzz/<target>/ and make fails at the end.
+FUZZFLAGS ?=
+FUZZ      ?= .
 fuzz:
-	@set -e; for t in $$(grep -rhoE '^func (Fuzz[A-Za-z0-9]+)' --include='*_test.go' . | awk '{print $$2}' | sort -u); do \
-	  pkg=$$(grep -rlE "^func $$t\(" --include='*_test.go' . | head -1 | xargs dirname); \
-	  echo "== $$t in $$pkg"; \
-	  $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg; \
-	done
+	@failed=""; \
+	for pkg in $$(grep -rlE '^func Fuzz[A-Za-z0-9]+\(' --include='*_test.go' . | xargs -n1 dirname | sort -u); do \
+	  for t in $$(grep -hoE '^func Fuzz[A-Za-z0-9]+' $$pkg/*_test.go | awk '{print $$2}' | sort -u | grep -E "$(FUZZ)"); do \
+	    echo "== $$t in $$pkg"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$pkg || failed="$$failed $$pkg:$$t"; \
+	  done; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi
 
-# Go benchmarks of every stage.
+# Go benchmarks of every stage, then the whole weekly run on a county and a
+# province corpus beside a bare excelize read and an openpyxl read
+# (docs/PERFORMANCE.md). BENCHFLAGS="-province 0" skips the province.
+BENCHFLAGS ?=
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) run ./bench $(BENCHFLAGS)
 
 # Regenerates the real-producer fixtures (needs libreoffice-calc, gnumeric
 # and python3-openpyxl; tests do not).

@@ -47,6 +47,7 @@ func readXLSX(data []byte, opt Options) ([]grid, error) {
 	defer f.Close()
 	var grids []grid
 	cells := 0
+	parts := sheetParts(f)
 	for _, name := range f.GetSheetList() {
 		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -60,8 +61,10 @@ func readXLSX(data []byte, opt Options) ([]grid, error) {
 		}
 		visible, _ := f.GetSheetVisible(name)
 		g := grid{name: name, hidden: !visible, rows: rows}
-		merged, err := f.GetMergeCells(name)
-		if err == nil {
+		if raw, ok := pkgPart(f, parts[name]); ok {
+			g.merges = scanMerges(raw)
+		} else if merged, err := f.GetMergeCells(name, true); err == nil {
+			// The part was too large to keep in memory: let excelize read it.
 			for _, m := range merged {
 				if r, ok := parseRange(m.GetStartAxis(), m.GetEndAxis()); ok {
 					g.merges = append(g.merges, r)

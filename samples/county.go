@@ -73,25 +73,32 @@ func unitNames(b *bank, t string) []namedUnit {
 	return out
 }
 
-// rosterUnits returns the n units of the county roster, in roster order;
-// fewer when the name lists run out (about a thousand units).
+// rosterUnits returns the n units of the roster, in roster order. Past
+// about a thousand units the name lists run out and start again in the
+// next district ("二区…", "三区…"), as a city or province roster would.
 func rosterUnits(b *bank, n int, rng *rand.Rand) []importer.RosterUnit {
 	names := map[string][]namedUnit{}
 	next := map[string]int{}
 	units := make([]importer.RosterUnit, 0, n)
-	for i, skipped := 0, 0; len(units) < n && skipped < len(typePattern); i++ {
+	for i := 0; len(units) < n; i++ {
 		t := typePattern[i%len(typePattern)]
 		if names[t] == nil {
 			names[t] = unitNames(b, t)
 		}
-		if next[t] >= len(names[t]) {
-			skipped++ // this type has run out of names; the others go on
-			continue
-		}
-		skipped = 0
-		nu := names[t][next[t]]
+		k := next[t]
 		next[t]++
-		units = append(units, newUnit(b, rng, nu, t, fmt.Sprintf("%s%03d", codePrefix[t], next[t])))
+		nu := names[t][k%len(names[t])]
+		code := fmt.Sprintf("%s%03d", codePrefix[t], next[t])
+		if round := k / len(names[t]); round > 0 {
+			district := chineseNumber(round+1) + "区"
+			aliases := make([]string, len(nu.aliases))
+			for j, a := range nu.aliases {
+				aliases[j] = district + a
+			}
+			nu = namedUnit{district + nu.name, aliases}
+			code = fmt.Sprintf("%s%d%04d", codePrefix[t], round+1, k%len(names[t])+1)
+		}
+		units = append(units, newUnit(b, rng, nu, t, code))
 	}
 	return units
 }

@@ -1,0 +1,172 @@
+// Command bench is make bench's whole-run benchmark: it generates a county
+// corpus and a province corpus with package samples, runs `lianfang run`
+// on each into a fresh database, and on the same files in the same run
+// times a bare single-goroutine excelize streaming read of every cell and,
+// when Debian's python3-openpyxl is installed, an openpyxl read-only pass.
+// Each figure is the median of several runs.
+//
+//	go run ./bench [-dir /tmp/lianfang-bench] [-runs 3] [-county 300] [-province 3000] [-rows 200]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"lianfang/samples"
+)
+
+// measure is one timed process: wall and CPU time, peak RSS.
+type measure struct {
+	wall, cpu time.Duration
+	rssKB     int64
+}
+
+func main() {
+	dir := flag.String("dir", filepath.Join(os.TempDir(), "lianfang-bench"), "工作目录")
+	runs := flag.Int("runs", 3, "县级语料每项计时的次数(取中位数)")
+	provinceRuns := flag.Int("province-runs", 1, "省级语料每项计时的次数")
+	county := flag.Int("county", 300, "县级语料的单位数")
+	province := flag.Int("province", 3000, "省级语料的单位数(0 跳过)")
+	rows := flag.Int("rows", 200, "每个单位的风险点行数")
+	read := flag.String("excelize-read", "", "(内部)单协程 excelize 读取该目录下全部单元格")
+	flag.Parse()
+	if *read != "" {
+		n, err := excelizeRead(*read)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Println(n)
+		return
+	}
+	bin := filepath.Join(*dir, "lianfang")
+	must(os.MkdirAll(*dir, 0o755))
+	must(run("go", "build", "-o", bin, "./cmd/lianfang"))
+	self := filepath.Join(*dir, "bench")
+	must(run("go", "build", "-o", self, "./bench"))
+	var summaries []string
+	for _, c := range []struct {
+		name        string
+		units, runs int
+	}{{"county", *county, *runs}, {"province", *province, *provinceRuns}} {
+		if c.units == 0 {
+			continue
+		}
+		summaries = append(summaries, benchCorpus(*dir, bin, self, c.name, c.units, *rows, c.runs))
+	}
+	fmt.Println()
+	for _, s := range summaries {
+		fmt.Println(s)
+	}
+}
+
+// benchCorpus generates one corpus and times every reader over it.
+func benchCorpus(dir, bin, self, name string, units, rows, runs int) string {
+	corpus := filepath.Join(dir, name)
+	fmt.Printf("== %s: %d 个单位 × %d 行\n", name, units, rows)
+	if _, err := os.Stat(filepath.Join(corpus, "roster.csv")); err != nil {
+		start := time.Now()
+		opt := samples.DefaultOptions()
+		opt.Units, opt.Rows, opt.DefectRate = units, rows, 0.33
+		must(samples.Generate(corpus, opt))
+		fmt.Printf("生成语料 %.1f 秒\n", time.Since(start).Seconds())
+	}
+	inbox := filepath.Join(corpus, "inbox")
+	files, bytes := corpusSize(inbox)
+	fmt.Printf("%d 个文件,%.1f MB\n", files, float64(bytes)/1e6)
+
+	first := median(runs, func() measure {
+		work := filepath.Join(dir, name+"-run")
+		os.RemoveAll(work)
+		must(os.MkdirAll(work, 0o755))
+		must(runIn(work, bin, "roster", "import", filepath.Join(corpus, "roster.csv"), "--db", "lianfang.db"))
+		return timed(work, bin, "run", inbox, "--db", "lianfang.db", "--out", "out", "--cycle", "2026-W48", "--quiet")
+	})
+	rerun := median(runs, func() measure {
+		return timed(filepath.Join(dir, name+"-run"), bin, "run", inbox, "--db", "lianfang.db", "--out", "out", "--cycle", "2026-W48", "--quiet")
+	})
+	bare := median(runs, func() measure { return timed(dir, self, "-excelize-read", inbox) })
+	report("lianfang run", first, rows*files)
+	report("lianfang run(重跑)", rerun, rows*files)
+	report("excelize 单协程读取", bare, rows*files)
+	line := fmt.Sprintf("%s: run %.2fs (CPU %.2fs, RSS %d MB), 重跑 %.1f%%, run÷excelize %.2f", name,
+		first.wall.Seconds(), first.cpu.Seconds(), first.rssKB/1024, 100*rerun.wall.Seconds()/first.wall.Seconds(),
+		first.wall.Seconds()/bare.wall.Seconds())
+	if exec.Command("/usr/bin/python3", "-c", "import openpyxl").Run() == nil {
+		script, _ := filepath.Abs(filepath.Join("bench", "openpyxl_read.py"))
+		py := median(runs, func() measure { return timed(dir, "/usr/bin/python3", script, inbox) })
+		report("openpyxl 只读", py, rows*files)
+		line += fmt.Sprintf(", run÷openpyxl %.2f", first.wall.Seconds()/py.wall.Seconds())
+	} else {
+		fmt.Println("openpyxl 只读: 跳过(未安装 python3-openpyxl:apt-get install python3-openpyxl)")
+		line += ", run÷openpyxl -(未安装)"
+	}
+	return line
+}
+
+func report(what string, m measure, rows int) {
+	fmt.Printf("%-22s 墙钟 %7.2f s  CPU %7.2f s  峰值内存 %5d MB  %8.0f 行/秒\n",
+		what, m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, float64(rows)/m.wall.Seconds())
+}
+
+// timed runs a command in dir and measures it.
+func timed(dir, name string, args ...string) measure {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintf(os.Stderr, "%s %s: %v\n", name, strings.Join(args, " "), err)
+		os.Exit(1)
+	}
+	m := measure{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		m.rssKB = ru.Maxrss
+	}
+	return m
+}
+
+// median runs f n times and returns the run with the median wall time.
+func median(n int, f func() measure) measure {
+	ms := make([]measure, 0, n)
+	for i := 0; i < max(n, 1); i++ {
+		ms = append(ms, f())
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].wall < ms[j].wall })
+	return ms[len(ms)/2]
+}
+
+func corpusSize(dir string) (files int, bytes int64) {
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			files++
+			bytes += info.Size()
+		}
+		return nil
+	})
+	return files, bytes
+}
+
+func run(name string, args ...string) error { return runIn("", name, args...) }
+
+func runIn(dir, name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Stderr = os.Stderr
+	return cmd.Run()
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}

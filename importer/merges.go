@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/xml"
+	"path"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetParts maps each sheet name to its worksheet part (xl/worksheets/…)
+// from the workbook and its relationships, as excelize holds them.
+func sheetParts(f *excelize.File) map[string]string {
+	wbXML, ok1 := pkgPart(f, "xl/workbook.xml")
+	relsXML, ok2 := pkgPart(f, "xl/_rels/workbook.xml.rels")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(wbXML, &wb) != nil || xml.Unmarshal(relsXML, &rels) != nil {
+		return nil
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	parts := map[string]string{}
+	for _, s := range wb.Sheets {
+		if t, ok := targets[s.ID]; ok {
+			parts[s.Name] = t
+		}
+	}
+	return parts
+}
+
+func pkgPart(f *excelize.File, name string) ([]byte, bool) {
+	v, ok := f.Pkg.Load(name)
+	if !ok {
+		return nil, false
+	}
+	b, ok := v.([]byte)
+	return b, ok
+}
+
+// scanMerges reads the merged ranges of a worksheet part by scanning its
+// bytes for <mergeCell ref="…"/>, with or without a namespace prefix,
+// instead of decoding the whole worksheet a second time.
+func scanMerges(sheetXML []byte) []cellRange {
+	var out []cellRange
+	rest := sheetXML
+	for {
+		i := bytes.Index(rest, []byte("mergeCell "))
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len("mergeCell "):]
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return out
+		}
+		ref := attr(rest[:end], "ref")
+		if a, b, ok := strings.Cut(ref, ":"); ok {
+			if r, ok := parseRange(a, b); ok {
+				out = append(out, r)
+			}
+		}
+		rest = rest[end:]
+	}
+}
+
+// attr returns the value of attribute name in a tag's attribute text.
+func attr(tag []byte, name string) string {
+	for _, q := range []string{`"`, `'`} {
+		key := []byte(" " + name + "=" + q)
+		i := bytes.Index(append([]byte(" "), tag...), key)
+		if i < 0 {
+			continue
+		}
+		v := tag[i+len(key)-1:]
+		if j := bytes.IndexByte(v, q[0]); j >= 0 {
+			return string(v[:j])
+		}
+	}
+	return ""
+}
