@@ -3,7 +3,6 @@ package merge
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/jmoiron/sqlx"
 
@@ -66,23 +65,3 @@ func severityRank(s checks.Severity) int {
 	return 2
 }
 
-// sortFindings orders findings by file, sheet, row, column, rule and
-// message: a stable order for reports and diffs.
-func sortFindings(fs []checks.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		switch {
-		case a.File != b.File:
-			return a.File < b.File
-		case a.Sheet != b.Sheet:
-			return a.Sheet < b.Sheet
-		case a.Row != b.Row:
-			return a.Row < b.Row
-		case a.Col != b.Col:
-			return a.Col < b.Col
-		case a.Rule != b.Rule:
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
-	})
-}

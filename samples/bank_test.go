@@ -90,7 +90,7 @@ func TestBankNames(t *testing.T) {
 			t.Errorf("twin %q of %q is a bank name", twin, p.Name)
 		}
 		for _, q := range b.powers[i+1:] {
-			if s := similarity(p.Name, q.Name); s >= 0.75 {
+			if s := checks.Similarity(p.Name, q.Name); s >= 0.75 {
 				t.Errorf("%q and %q are %.2f similar (N07 at 0.8)", p.Name, q.Name, s)
 			}
 		}

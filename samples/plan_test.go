@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"lianfang/checks"
 	"lianfang/importer"
 )
 
@@ -167,7 +168,7 @@ func checkCleanBook(t *testing.T, c *county, bk *book, rows int) {
 			}
 		}
 		for j, q := range bk.powers[:i] {
-			if s := similarity(p.name, q.name); s >= 0.8 {
+			if s := checks.Similarity(p.name, q.name); s >= checks.NearDuplicate {
 				t.Errorf("%s and %s (power %d) are %.2f similar", p.name, q.name, j+1, s)
 			}
 		}
@@ -222,9 +223,8 @@ func canonPost(written string) string {
 func TestStatementsAcrossUnits(t *testing.T) {
 	c := plan(DefaultOptions())
 	type stmt struct {
-		unit  string
-		grams []uint64
-		text  string
+		unit string
+		text string
 	}
 	var all []stmt
 	for _, bk := range c.books {
@@ -234,7 +234,7 @@ func TestStatementsAcrossUnits(t *testing.T) {
 		for _, p := range bk.powers {
 			for _, r := range p.risks {
 				text := comparable(r.source + r.point + r.harm)
-				all = append(all, stmt{bk.unit.Name, bigrams(text), text})
+				all = append(all, stmt{bk.unit.Name, text})
 			}
 		}
 	}
@@ -243,7 +243,7 @@ func TestStatementsAcrossUnits(t *testing.T) {
 	}
 	for i, a := range all {
 		for _, b := range all[i+1:] {
-			if a.unit != b.unit && dice(a.grams, b.grams) >= 0.8 {
+			if a.unit != b.unit && checks.Similarity(a.text, b.text) >= checks.NearDuplicate {
 				t.Errorf("%s and %s share %q ~ %q", a.unit, b.unit, a.text, b.text)
 			}
 		}

@@ -2,7 +2,6 @@ package samples
 
 import (
 	"math/rand/v2"
-	"slices"
 	"strings"
 )
 
@@ -80,43 +79,3 @@ func (sp *stmtPool) draw(b *bank, theme, name string, rng *rand.Rand, usedPoints
 	usedPoints[best[1]] = true
 	return sources[best[0]], strings.ReplaceAll(points[best[1]], "{n}", name), harms[best[2]]
 }
-
-// bigrams returns the sorted, distinct character bigrams of s, each packed
-// into one number.
-func bigrams(s string) []uint64 {
-	rs := []rune(s)
-	if len(rs) < 2 {
-		return nil
-	}
-	out := make([]uint64, 0, len(rs)-1)
-	for i := 1; i < len(rs); i++ {
-		out = append(out, uint64(rs[i-1])<<32|uint64(rs[i]))
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// dice is the Dice coefficient of two sorted bigram sets: twice the shared
-// bigrams over the sum of their sizes.
-func dice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 1
-	}
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			shared++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return 2 * float64(shared) / float64(len(a)+len(b))
-}
-
-// similarity is the character-bigram Dice similarity of two texts.
-func similarity(a, b string) float64 { return dice(bigrams(a), bigrams(b)) }
