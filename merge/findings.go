@@ -64,4 +64,3 @@ func severityRank(s checks.Severity) int {
 	}
 	return 2
 }
-
