@@ -24,7 +24,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is the order subcommands are listed in help.
-var order = []string{"template", "check", "rules", "roster", "run", "status", "export"}
+var order = []string{"init", "template", "check", "rules", "roster", "run", "status", "send", "export", "config"}
 
 // run is the whole program; main only wires it to the process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -46,8 +46,13 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "读取状态失败: %v\n", err)
 		return exitUsage
 	}
+	mails, err := store.MailsByUnit(ctx, opt.Cycle)
+	if err != nil {
+		fmt.Fprintf(stderr, "读取邮件发送记录失败: %v\n", err)
+		return exitUsage
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "单位代码\t单位名称\t单位类型\t状态\t收到时间\t错误\t警告\t提示")
+	fmt.Fprintln(tw, "单位代码\t单位名称\t单位类型\t状态\t收到时间\t错误\t警告\t提示\t邮件")
 	counts := map[string]int{}
 	for _, u := range units {
 		received := "-"
@@ -59,7 +64,8 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			code = "(未识别)"
 		}
 		counts[u.Status]++
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", code, u.Name, u.Type, u.Status, received, u.Errors, u.Warnings, u.Infos)
+		m, mailed := mails[u.Code]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", code, u.Name, u.Type, u.Status, received, u.Errors, u.Warnings, u.Infos, mailState(m, mailed))
 	}
 	tw.Flush()
 	fmt.Fprintf(stdout, "\n已通过 %d,退回修改 %d,无法读取 %d,未提交 %d\n", counts["已通过"], counts["退回修改"], counts["无法读取"], counts["未提交"])
