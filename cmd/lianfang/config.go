@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -109,4 +110,24 @@ func printConfig(w io.Writer, c *notify.Config) {
 	}
 	fmt.Fprintf(w, "发件人:   %s %s\n", c.Sender.Name, from)
 	fmt.Fprintf(w, "退回邮件主题: %s\n通过回执主题: %s\n", c.Templates.Return.Subject, c.Templates.Receipt.Subject)
+}
+
+// applyConfig fills the database, output and lexicon settings that were not
+// given as flags from the configuration (--config, or lianfang.toml beside
+// the database). A nil out or lexicon is not wanted by the command.
+func applyConfig(fs *flag.FlagSet, cfgPath string, db, out, lexicon *string) error {
+	cfg, err := loadConfig(cfgPath, *db)
+	if err != nil {
+		return err
+	}
+	if !flagSet(fs, "db") && cfg.DB != "" {
+		*db = cfg.DB
+	}
+	if out != nil && !flagSet(fs, "out") && cfg.Out != "" {
+		*out = cfg.Out
+	}
+	if lexicon != nil && !flagSet(fs, "lexicon") && cfg.Lexicon != "" {
+		*lexicon = cfg.Lexicon
+	}
+	return nil
 }

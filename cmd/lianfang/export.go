@@ -16,9 +16,10 @@ func init() {
 
 // exportOptions are the flags of "lianfang export".
 type exportOptions struct {
-	DB    string
-	Out   string
-	Cycle string
+	Config string
+	DB     string
+	Out    string
+	Cycle  string
 }
 
 func newExportOptions() exportOptions {
@@ -31,8 +32,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&opt.Out, "o", opt.Out, "输出的台账文件")
 	fs.StringVar(&opt.DB, "db", opt.DB, "全县数据库文件(SQLite)")
 	fs.StringVar(&opt.Cycle, "cycle", opt.Cycle, "周期,默认为最近一次汇总的周期")
+	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml")
 	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
 		return code
+	}
+	if err := applyConfig(fs, opt.Config, &opt.DB, nil, nil); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
 	}
 	store, err := openExisting(opt.DB)
 	if err != nil {

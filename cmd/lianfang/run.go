@@ -19,6 +19,7 @@ func init() {
 
 // runOptions are the flags of "lianfang run".
 type runOptions struct {
+	Config  string
 	DB      string
 	Out     string
 	Cycle   string
@@ -42,9 +43,13 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opt.Lexicon, "lexicon", opt.Lexicon, "词表目录:其中的同名 .txt 文件替换内置词表")
 	fs.IntVar(&opt.Workers, "workers", opt.Workers, "并行读取的文件数")
 	fs.BoolVar(&opt.Quiet, "quiet", opt.Quiet, "不显示进度条")
-	args = interleaved(fs, args)
-	if code, ok := parseFlags(fs, args); !ok {
+	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml(其中的 db、out、lexicon 在未给出对应参数时生效)")
+	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
 		return code
+	}
+	if err := applyConfig(fs, opt.Config, &opt.DB, &opt.Out, &opt.Lexicon); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

@@ -17,8 +17,9 @@ func init() {
 
 // statusOptions are the flags of "lianfang status".
 type statusOptions struct {
-	DB    string
-	Cycle string
+	Config string
+	DB     string
+	Cycle  string
 }
 
 func newStatusOptions() statusOptions { return statusOptions{DB: "lianfang.db"} }
@@ -28,8 +29,13 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs := newFlags("status", "lianfang status [--cycle 2026-W48] [--db lianfang.db]", stderr)
 	fs.StringVar(&opt.DB, "db", opt.DB, "全县数据库文件(SQLite)")
 	fs.StringVar(&opt.Cycle, "cycle", opt.Cycle, "周期,默认为最近一次汇总的周期")
+	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml")
 	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
 		return code
+	}
+	if err := applyConfig(fs, opt.Config, &opt.DB, nil, nil); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
 	}
 	store, err := openExisting(opt.DB)
 	if err != nil {
