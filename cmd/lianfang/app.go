@@ -62,7 +62,7 @@ func usage(w io.Writer) {
 		}
 	}
 	fmt.Fprintln(w, "\n每个命令的参数: lianfang <命令> -h")
-	fmt.Fprintln(w, "\n退出码:\n  0  完成(check:没有“错误”级问题)\n  1  check:发现“错误”级问题,需退回修改\n  2  无法运行:参数错误或读写失败")
+	fmt.Fprintln(w, "\n退出码:\n  0  完成(check:没有“错误”级问题)\n  1  check:发现“错误”级问题,需退回修改;send:有邮件发送失败\n  2  无法运行:参数错误或读写失败(run 完成整批处理即为 0,无论发现什么问题)")
 }
 
 func contains(list []string, s string) bool { return indexOf(list, s) < len(list) }
