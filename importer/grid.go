@@ -36,6 +36,9 @@ const (
 // readXLSX reads every worksheet of an .xlsx/.xlsm with excelize, raw cell
 // values (no number formatting; formulas give their cached value).
 func readXLSX(data []byte, opt Options) ([]grid, error) {
+	if err := checkZip(data, opt.MaxUnzip); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    opt.MaxUnzip,
@@ -46,18 +49,12 @@ func readXLSX(data []byte, opt Options) ([]grid, error) {
 	}
 	defer f.Close()
 	var grids []grid
-	cells := 0
+	b := newBudget(opt)
 	parts := sheetParts(f)
 	for _, name := range f.GetSheetList() {
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		rows, err := readRows(f, name, b)
 		if err != nil {
 			return nil, fmt.Errorf("sheet %s: %w", name, err)
-		}
-		for _, r := range rows {
-			cells += len(r)
-		}
-		if cells > opt.MaxCells {
-			return nil, ErrTooLarge
 		}
 		visible, _ := f.GetSheetVisible(name)
 		g := grid{name: name, hidden: !visible, rows: rows}

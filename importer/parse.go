@@ -100,6 +100,9 @@ func readGrids(format string, data []byte, opt Options) ([]grid, *Problem) {
 		grids, err = readXLSX(data, opt)
 	}
 	if err == nil {
+		err = limitMerges(grids, opt.MaxCells)
+	}
+	if err == nil {
 		return grids, nil
 	}
 	var p Problem
