@@ -230,7 +230,10 @@ func finishResultSheet(f *excelize.File, lastCol string, lastRow int) error {
 		f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: resultHeaderRow, TopLeftCell: fmt.Sprintf("A%d", resultFirstRow),
 			ActivePane: "bottomLeft", Selection: []excelize.Selection{{SQRef: "A4", ActiveCell: "A4", Pane: "bottomLeft"}}}),
 		f.AutoFilter(s, fmt.Sprintf("A%d:%s%d", resultHeaderRow, lastCol, lastRow), nil),
-		f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: reportPtr("landscape"), Size: reportPtr(9)}),
+		// Printed, the list fits the page width: every column on one page.
+		f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: reportPtr("landscape"), Size: reportPtr(9),
+			FitToWidth: reportPtr(1), FitToHeight: reportPtr(0)}),
+		f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: reportPtr(true)}),
 		f.SetSheetDimension(s, fmt.Sprintf("A1:%s%d", lastCol, lastRow)),
 	}
 	for _, err := range steps {

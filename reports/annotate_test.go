@@ -271,3 +271,20 @@ func ExampleAnnotateUnit() {
 	fmt.Println(f.GetSheetList(), verdict, link)
 	// Output: [校验结果 职权目录] 结论:通过(警告 1 条,请核实) '职权目录'!B2
 }
+
+// TestResultSheetPrintsOnePageWide: printed, the 校验结果 list fits the
+// width of one A4 landscape page, so 问题 and 建议 are not cut off.
+func TestResultSheetPrintsOnePageWide(t *testing.T) {
+	f := openBook(t, annotate(t, buildUnitBook(t), unitFindings(), AnnotateOptions{Unit: "城关第一小学"}))
+	pl, err := f.GetPageLayout(ResultSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 || *pl.Orientation != "landscape" {
+		t.Errorf("page layout = %+v", pl)
+	}
+	props, err := f.GetSheetProps(ResultSheet)
+	if err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("fit to page not set: %+v %v", props, err)
+	}
+}
