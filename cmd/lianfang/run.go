@@ -26,13 +26,14 @@ type runOptions struct {
 	Lexicon string
 	Workers int
 	Quiet   bool
+	Wait    time.Duration // how long to wait for another run on the same database
 }
 
 func newRunOptions() runOptions {
 	return runOptions{DB: "lianfang.db", Out: "out", Cycle: merge.CycleOf(time.Now()), Workers: defaultWorkers()}
 }
 
-const runSynopsis = "lianfang run 收件文件夹 [--db lianfang.db] [--out out] [--cycle 2026-W48] [--lexicon 词表目录]"
+const runSynopsis = "lianfang run 收件文件夹 [--db lianfang.db] [--out out] [--cycle 2026-W48] [--lexicon 词表目录] [--wait 0]"
 
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opt := newRunOptions()
@@ -43,6 +44,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opt.Lexicon, "lexicon", opt.Lexicon, "词表目录:其中的同名 .txt 文件替换内置词表")
 	fs.IntVar(&opt.Workers, "workers", opt.Workers, "并行读取的文件数")
 	fs.BoolVar(&opt.Quiet, "quiet", opt.Quiet, "不显示进度条")
+	fs.DurationVar(&opt.Wait, "wait", opt.Wait, "另一个 run 正在使用同一数据库时最多等候多久(如 30m);0 为不等候,立即退出")
 	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml(其中的 db、out、lexicon 在未给出对应参数时生效)")
 	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
 		return code
@@ -66,14 +68,18 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	defer job.store.Close()
-	if err := job.consolidate(ctx, inbox); err != nil {
+	defer job.close()
+	if err := checkOutDir(filepath.Join(opt.Out, opt.Cycle)); err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	if err := job.consolidate(ctx, inbox); err != nil {
+		fmt.Fprintln(stderr, explainRunError(err))
 		return exitUsage
 	}
 	written, err := job.writeReports(ctx, time.Since(start))
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, explainRunError(err))
 		return exitUsage
 	}
 	job.printSummary(stdout, written, time.Since(start))
@@ -86,6 +92,7 @@ var cyclePattern = regexp.MustCompile(`^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$`)
 // runJob is one weekly consolidation in progress.
 type runJob struct {
 	opt    runOptions
+	lock   *runLock
 	store  *merge.Store
 	env    *checkEnv
 	stderr io.Writer
@@ -114,21 +121,33 @@ func newRunJob(ctx context.Context, opt runOptions, stderr io.Writer) (*runJob, 
 			return nil, fmt.Errorf("无法创建数据库目录 %s: %w", dir, err)
 		}
 	}
+	lock, err := acquireRunLock(ctx, opt.DB, opt.Wait, stderr)
+	if err != nil {
+		return nil, err
+	}
 	store, err := merge.Open(opt.DB)
 	if err != nil {
+		lock.release()
 		return nil, fmt.Errorf("无法打开数据库 %s: %w", opt.DB, err)
 	}
+	job := &runJob{opt: opt, lock: lock, store: store, env: env, stderr: stderr}
 	roster, err := store.Roster(ctx)
 	if err != nil {
-		store.Close()
+		job.close()
 		return nil, fmt.Errorf("读取名册失败: %w", err)
 	}
 	if len(roster) == 0 {
-		store.Close()
+		job.close()
 		return nil, fmt.Errorf("数据库 %s 中还没有名册。请先导入名册:lianfang roster import 名册.xlsx --db %s", opt.DB, opt.DB)
 	}
 	env.roster = roster
-	return &runJob{opt: opt, store: store, env: env, stderr: stderr}, nil
+	return job, nil
+}
+
+// close closes the database, then lets another run have it.
+func (j *runJob) close() {
+	j.store.Close()
+	j.lock.release()
 }
 
 // errInterrupted is returned when the run is stopped by a signal; what was

@@ -77,6 +77,7 @@ func swapDir(tmp, final string) error {
 			return fmt.Errorf("无法替换 %s: %w", final, err)
 		}
 	}
+	crashSwap()
 	if err := os.Rename(tmp, final); err != nil {
 		return fmt.Errorf("无法写入 %s: %w", final, err)
 	}

@@ -5,8 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
-	"strconv"
+	"path/filepath"
+	"runtime/debug"
 
 	"golang.org/x/sync/errgroup"
 
@@ -30,6 +30,7 @@ type parsed struct {
 // ahead of the writer, so memory stays bounded), and merged one by one in
 // inbox order — received time, then path — each in its own transaction.
 func (j *runJob) consolidate(ctx context.Context, inbox string) error {
+	installCrashHook()
 	items, warnings, err := scanInbox(inbox)
 	if err != nil {
 		return fmt.Errorf("读取收件文件夹 %s 失败: %w", inbox, err)
@@ -118,21 +119,55 @@ func (j *runJob) prepare(ctx context.Context, it inboxItem) parsed {
 	if seen {
 		return p
 	}
-	p.sub, _ = importer.Parse(it.Rel, p.data, importer.DefaultOptions())
-	u, f := checks.MatchUnit(p.sub, j.env.roster)
-	unitType := ""
+	p.sub, p.findings, p.unitCode = j.check(it.Rel, p.data)
+	return p
+}
+
+// check parses and checks one file. A panic in either stage — a bug, never
+// the file's fault — is recovered here, at the per-file boundary: the file
+// gets one S01 finding (内部错误) and is stored like any unreadable file,
+// its bytes kept for analysis, and the batch goes on.
+func (j *runJob) check(rel string, data []byte) (sub *importer.Submission, findings []checks.Finding, unitCode string) {
+	defer func() {
+		if r := recover(); r != nil {
+			sub = internalError(rel, data, r)
+			findings, unitCode = j.checkParsed(sub)
+		}
+	}()
+	sub, _ = importer.Parse(rel, data, importer.DefaultOptions())
+	crashPanic(rel)
+	findings, unitCode = j.checkParsed(sub)
+	return sub, findings, unitCode
+}
+
+// checkParsed matches a parsed file to its roster unit and checks it.
+func (j *runJob) checkParsed(sub *importer.Submission) ([]checks.Finding, string) {
+	u, findings := checks.MatchUnit(sub, j.env.roster)
+	unitType, unitCode := "", ""
 	if u != nil {
-		p.unitCode, unitType = u.Code, u.Type
+		unitCode, unitType = u.Code, u.Type
 	}
-	p.findings = append(f, checks.Check(p.sub, unitType, j.env.lexicon)...)
+	findings = append(findings, checks.Check(sub, unitType, j.env.lexicon)...)
 	if u != nil {
 		// Reports name the unit as the roster does, whatever it wrote.
-		for i := range p.findings {
-			p.findings[i].Unit = u.Name
+		for i := range findings {
+			findings[i].Unit = u.Name
 		}
 	}
-	checks.SortFindings(p.findings)
-	return p
+	checks.SortFindings(findings)
+	return findings, unitCode
+}
+
+// internalError is the submission of a file whose reading or checking
+// panicked: what the file name says, and one S01 problem wrapping
+// importer.ErrInternal with the panic and its stack.
+func internalError(rel string, data []byte, r any) *importer.Submission {
+	sub, _ := importer.Parse(rel, nil, importer.DefaultOptions()) // the unit from the file name
+	sum := sha256.Sum256(data)
+	sub.SHA256, sub.Size, sub.Format = hex.EncodeToString(sum[:]), len(data), ""
+	sub.Problems = []importer.Problem{{Code: "S01", Err: fmt.Errorf("%w: %v\n%s", importer.ErrInternal, r, debug.Stack()),
+		Message: "读取文件时发生内部错误,文件已原样保留供分析。请将此文件报送县局信息管理员"}}
+	return sub
 }
 
 // merge stores one prepared file: the single writer.
@@ -152,6 +187,9 @@ func (j *runJob) merge(ctx context.Context, p parsed) error {
 		if ctx.Err() != nil {
 			return errInterrupted
 		}
+		if dir := filepath.Dir(j.opt.DB); diskAlmostFull(dir) {
+			return fmt.Errorf("%s 入库失败,数据库未改动:数据库 %s 所在磁盘已满。请腾出磁盘空间后再运行,已入库的文件不会重复处理(%w)", p.item.Rel, j.opt.DB, err)
+		}
 		return fmt.Errorf("%s 入库失败,数据库未改动: %w", p.item.Rel, err)
 	}
 	if out.Duplicate {
@@ -159,20 +197,6 @@ func (j *runJob) merge(ctx context.Context, p parsed) error {
 	} else {
 		j.stats.Parsed++
 	}
-	crashPoint(j.stats.Parsed + j.stats.Duplicates)
+	crashMerged()
 	return nil
-}
-
-// crashAfter, from the environment variable LIANFANG_CRASH_AFTER, makes the
-// process kill itself (SIGKILL: no cleanup runs) after that many files are
-// merged. It exists for the crash-safety tests only.
-var crashAfter = func() int {
-	n, _ := strconv.Atoi(os.Getenv("LIANFANG_CRASH_AFTER"))
-	return n
-}()
-
-func crashPoint(merged int) {
-	if crashAfter > 0 && merged >= crashAfter {
-		killSelf()
-	}
 }

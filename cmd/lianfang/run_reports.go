@@ -48,26 +48,27 @@ func (j *runJob) writeReports(ctx context.Context, elapsed time.Duration) (*writ
 	if err := os.MkdirAll(w.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建输出文件夹 %s: %w", w.dir, err)
 	}
+	removeStale(w.dir)
 	if w.returns, err = j.writeReturns(ctx, w.dir, county); err != nil {
 		return nil, err
 	}
 	w.county = filepath.Join(w.dir, reports.CountyFileName(county.Cycle))
-	if err := writeFileAtomic(w.county, func(out io.Writer) error { return reports.WriteCounty(out, county, diff) }); err != nil {
+	if err := writeFileAtomic(w.county, crashWrite("county", func(out io.Writer) error { return reports.WriteCounty(out, county, diff) })); err != nil {
 		return nil, fmt.Errorf("写全县汇总失败: %w", err)
 	}
 	all := allFindings(county)
 	w.jsonl = filepath.Join(w.dir, "findings.jsonl")
-	if err := writeFileAtomic(w.jsonl, func(out io.Writer) error { return reports.WriteJSONL(out, all) }); err != nil {
+	if err := writeFileAtomic(w.jsonl, crashWrite("findings", func(out io.Writer) error { return reports.WriteJSONL(out, all) })); err != nil {
 		return nil, fmt.Errorf("写 findings.jsonl 失败: %w", err)
 	}
 	w.summary = filepath.Join(w.dir, "summary.json")
 	sum := j.summary(county, all, elapsed)
-	if err := writeFileAtomic(w.summary, func(out io.Writer) error {
+	if err := writeFileAtomic(w.summary, crashWrite("summary", func(out io.Writer) error {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(sum)
-	}); err != nil {
+	})); err != nil {
 		return nil, fmt.Errorf("写 summary.json 失败: %w", err)
 	}
 	return w, nil
@@ -161,7 +162,7 @@ func (j *runJob) annotate(ctx context.Context, path string, s *merge.Submission,
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { return reports.AnnotateUnit(w, original, fs, opt) }); err != nil {
+	if err := writeFileAtomic(path, crashWrite("returns", func(w io.Writer) error { return reports.AnnotateUnit(w, original, fs, opt) })); err != nil {
 		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
 	}
 	return nil
