@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -193,3 +194,8 @@ func (b *syncBuffer) String() string {
 }
 
 var _ io.Writer = (*syncBuffer)(nil)
+
+// sampleManifest is the plan of the sample county.
+func sampleManifest() []samples.UnitPlan { return samples.Manifest(samples.DefaultOptions()) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

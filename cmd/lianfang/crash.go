@@ -23,6 +23,7 @@ import (
 //	report:N          writing the Nth 退回 workbook, its temporary file partly written
 //	report:county     writing 全县汇总, likewise (also report:findings, report:summary)
 //	swap              between moving the old 退回 folder aside and the new one in
+//	locked            right after taking the database's lock, before opening it
 //
 // LIANFANG_PANIC_FILE=TEXT makes checking every inbox file whose path
 // contains TEXT panic, to test the recovery at the per-file boundary.
@@ -50,8 +51,8 @@ func parseCrashAt(at, after, signal string) crashPlan {
 		}
 	case len(f) == 2 && f[0] == "report":
 		c.point, c.what = "report", f[1]
-	case at == "swap":
-		c.point = "swap"
+	case at == "swap", at == "locked":
+		c.point = at
 	}
 	c.stop = signal == "STOP"
 	return c
@@ -103,6 +104,13 @@ func installCrashHook() {
 		}
 		return nil
 	})
+}
+
+// crashLocked is called once the run holds the database's lock.
+func crashLocked() {
+	if crashAt.point == "locked" {
+		crashAt.crashHere()
+	}
 }
 
 // crashSwap is called between the two renames that swap the 退回 folder.

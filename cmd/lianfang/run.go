@@ -125,6 +125,7 @@ func newRunJob(ctx context.Context, opt runOptions, stderr io.Writer) (*runJob, 
 	if err != nil {
 		return nil, err
 	}
+	crashLocked()
 	store, err := merge.Open(opt.DB)
 	if err != nil {
 		lock.release()

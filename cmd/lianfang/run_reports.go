@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -88,18 +89,22 @@ type returnJob struct {
 // build) are those of the previous run is copied from it, not rebuilt.
 func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) ([]string, error) {
 	var jobs []returnJob
+	var alts []string // each job's name when its own is shared
 	for _, u := range c.Units {
 		if u.Current == nil || !needsReturn(u) {
 			continue
 		}
 		fs := append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...)
 		jobs = append(jobs, returnJob{reports.SafeFileName(u.Name) + "_校验结果.xlsx", u.Current, u.Name, fs})
+		alts = append(alts, reports.SafeFileName(u.Name)+"_"+reports.SafeFileName(u.Code)+"_校验结果.xlsx")
 	}
 	for i := range c.Unknown {
 		s := &c.Unknown[i]
 		name := filepath.Join("未识别单位", reports.SafeFileName(trimExt(s.FileName))+"_校验结果.xlsx")
 		jobs = append(jobs, returnJob{name, &s.Submission, s.UnitWritten, s.Findings})
+		alts = append(alts, filepath.Join("未识别单位", fmt.Sprintf("%s_%d_校验结果.xlsx", reports.SafeFileName(trimExt(s.FileName)), s.ID)))
 	}
+	uniqueNames(jobs, alts)
 	final := filepath.Join(dir, returnDir)
 	tmp, err := os.MkdirTemp(dir, ".退回-*")
 	if err != nil {
@@ -145,6 +150,38 @@ func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) 
 	return names, nil
 }
 
+// uniqueNames gives each 退回 workbook a file of its own. Units whose names
+// make the same file name (a/b and a_b, or names that differ only in case,
+// which Windows does not tell apart) would otherwise share one workbook,
+// and one unit would be sent the other's. A name only one job makes stays
+// that job's; the jobs of a shared name take their alternative names (with
+// the unit code, or the submission number), numbered further if needed, so
+// no unit ever finds another unit's workbook under its own name.
+func uniqueNames(jobs []returnJob, alts []string) {
+	key := strings.ToLower
+	count := map[string]int{}
+	for _, jb := range jobs {
+		count[key(jb.name)]++
+	}
+	taken := map[string]bool{}
+	for _, jb := range jobs {
+		if count[key(jb.name)] == 1 {
+			taken[key(jb.name)] = true
+		}
+	}
+	for i := range jobs {
+		if count[key(jobs[i].name)] == 1 {
+			continue
+		}
+		name, ext := alts[i], filepath.Ext(alts[i])
+		for n := 2; taken[key(name)]; n++ {
+			name = fmt.Sprintf("%s(%d)%s", strings.TrimSuffix(alts[i], ext), n, ext)
+		}
+		taken[key(name)] = true
+		jobs[i].name = name
+	}
+}
+
 // annotate writes one 退回 workbook from the stored original.
 func (j *runJob) annotate(ctx context.Context, path string, s *merge.Submission, unit string, fs []checks.Finding) error {
 	original, err := j.store.Original(ctx, s.SHA256)
@@ -162,7 +199,11 @@ func (j *runJob) annotate(ctx context.Context, path string, s *merge.Submission,
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
 	}
-	if err := writeFileAtomic(path, crashWrite("returns", func(w io.Writer) error { return reports.AnnotateUnit(w, original, fs, opt) })); err != nil {
+	book, err := j.returnBook(ctx, s, original, fs, opt)
+	if err != nil {
+		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
+	}
+	if err := writeFileAtomic(path, crashWrite("returns", writeBook(book))); err != nil {
 		return fmt.Errorf("写 %s 的退回表失败: %w", unit, err)
 	}
 	return nil
