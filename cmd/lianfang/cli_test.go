@@ -81,3 +81,14 @@ func TestCheckJSONLFields(t *testing.T) {
 		t.Errorf("no S07 on the extra column P7 in:\n%s", out)
 	}
 }
+
+func TestCheckNotesTemplateVersion(t *testing.T) {
+	tpl := filepath.Join(t.TempDir(), "附件1.xlsx")
+	cli(t, "template", "-o", tpl)
+	if _, out, _ := cli(t, "check", tpl); strings.Contains(out, "模板版本") {
+		t.Errorf("the current template is noted:\n%s", out)
+	}
+	if _, out, _ := cli(t, "check", "../../testdata/producers/openpyxl/clean.xlsx"); !strings.Contains(out, "没有找到模板版本标记") {
+		t.Errorf("a workbook without the marker is not noted:\n%s", out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"lianfang/checks"
+	"lianfang/importer"
 )
 
 // writeText prints findings grouped by file, one line each
@@ -17,6 +18,9 @@ func writeText(w io.Writer, results []fileResult) error {
 			name = "未识别单位"
 		}
 		fmt.Fprintf(w, "== %s(%s)\n", r.path, name)
+		if note := templateNote(r.sub); note != "" {
+			fmt.Fprintln(w, note)
+		}
 		counts := map[checks.Severity]int{}
 		for _, f := range r.findings {
 			counts[f.Severity]++
@@ -48,4 +52,18 @@ func writeText(w io.Writer, results []fileResult) error {
 	}
 	_, err := fmt.Fprintf(w, "共 %d 个文件:通过 %d,退回修改 %d\n", len(results), pass, fail)
 	return err
+}
+
+// templateNote notes an old or unknown template version: never a finding,
+// never a refusal, only a line for the reader.
+func templateNote(s *importer.Submission) string {
+	switch {
+	case s.Format == "" || !s.Readable():
+		return ""
+	case s.TemplateVersion == "":
+		return "注:没有找到模板版本标记,可能不是用下发的附件1模板填写的(仍按列名读取)"
+	case s.TemplateVersion != importer.TemplateVersion:
+		return fmt.Sprintf("注:模板版本为 %s,当前下发的是 %s(仍按列名读取)", s.TemplateVersion, importer.TemplateVersion)
+	}
+	return ""
 }
