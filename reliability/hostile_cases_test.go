@@ -72,6 +72,23 @@ func hostileCases() []hostile {
 			code: "S01", err: importer.ErrNotSpreadsheet, reason: "CSV"},
 		{name: "password-protected xlsx", file: "加密.xlsx", data: encrypted,
 			code: "S01", err: importer.ErrEncrypted, reason: "密码"},
+		{name: "web page saved as .xls", file: "导出.xls", data: func(testing.TB) []byte {
+			return []byte(`<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>序号</td><td>职权名称</td></tr></table></body></html>`)
+		}, code: "S01", err: importer.ErrNotSpreadsheet, reason: "网页"},
+		// excelize reads a sheet that is not XML as an empty sheet.
+		{name: "a sheet part that is not XML", file: "乱码表.xlsx", data: func(t testing.TB) []byte {
+			b := rawBook{sheets: []rawSheet{{name: "职权目录", rows: catalogueRows(2)}}}
+			b.sheets[0].raw = randomBytes(8<<10, 3)
+			return b.build(t)
+		}, code: "S02", err: importer.ErrNoCatalogue, reason: "没有找到职权目录表"},
+		{name: "a cell nested 100,000 elements deep", file: "嵌套.xlsx", data: func(t testing.TB) []byte {
+			deep := `<row r="4"><c r="A4" t="inlineStr"><is>` + strings.Repeat("<r>", 100000) + strings.Repeat("</r>", 100000) + `</is></c></row>`
+			return rawBook{sheets: []rawSheet{{name: "职权目录", rows: catalogueRows(2) + deep}}}.build(t)
+		}, read: func(t testing.TB, s *importer.Submission) {
+			if len(s.Powers) != 2 {
+				t.Errorf("%d powers, want 2", len(s.Powers))
+			}
+		}},
 		{name: "zip bomb: 2 GiB sheet, size declared", file: "炸弹.xlsx", heavy: true,
 			data: func(t testing.TB) []byte {
 				return rawBook{sheets: []rawSheet{{name: "职权目录", bomb: bombSheet(t, bombSize)}}}.build(t)

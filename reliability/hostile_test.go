@@ -207,13 +207,27 @@ func TestHostileBatch(t *testing.T) {
 		}
 		n++
 	}
+	// An archive whose members climb out of it, or start at the root.
+	climb := buildZip(t, []part{{name: "../../逃逸.xlsx", body: goodBook(t)}, {name: "/绝对路径.xlsx", body: goodBook(t)}})
+	if err := os.WriteFile(filepath.Join(dir, "打包.zip"), climb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n += 2
+	before := listFiles(t, filepath.Dir(c.dir))
 	r := c.mustRun(t, nil, "run", c.inbox, "--db", c.db, "--out", c.out, "--cycle", cycle, "--quiet")
+	for _, f := range listFiles(t, filepath.Dir(c.dir)) {
+		if !slices.Contains(before, f) && !strings.Contains(f, "/out/"+cycle+"/") && !strings.Contains(f, "/lianfang.db") {
+			t.Errorf("a file written outside the output folder: %s", f)
+		}
+	}
 	if !strings.Contains(r.stdout, "汇总完成") {
 		t.Errorf("run output:\n%s", r.stdout)
 	}
 	verifyDB(t, c.db)
 	for _, f := range listFiles(t, c.inbox) {
-		checkStored(t, c, filepath.Join(c.inbox, f))
+		if !strings.HasSuffix(f, ".zip") {
+			checkStored(t, c, filepath.Join(c.inbox, f))
+		}
 	}
 	fs := parseFindings(t, readFile(t, filepath.Join(c.cycleDir(), "findings.jsonl")))
 	files := map[string]bool{}

@@ -32,6 +32,7 @@ type rawSheet struct {
 	name   string
 	rows   string   // <row> elements
 	bomb   *rawPart // instead of rows: the whole sheet part, pre-deflated
+	raw    []byte   // instead of rows: the whole sheet part, as is
 	merges []string // merged ranges such as A4:XFD1048576
 }
 
@@ -55,7 +56,10 @@ func (b rawBook) build(t testing.TB) []byte {
 		fmt.Fprintf(&sheets, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, xmlText(s.name), n, n)
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="%sworksheet" Target="worksheets/sheet%d.xml"/>`, n, relTypeDoc, n)
 		p := part{name: fmt.Sprintf("xl/worksheets/sheet%d.xml", n), raw: s.bomb}
-		if s.bomb == nil {
+		switch {
+		case s.raw != nil:
+			p.body = s.raw
+		case s.bomb == nil:
 			p.body = []byte(sheetHead + s.rows + sheetTail(s.merges))
 		}
 		parts = append(parts, p)

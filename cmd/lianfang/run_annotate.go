@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -28,8 +30,11 @@ const plainCopyMaxRows = 50_000
 //     workbook, past a size limit — a zip bomb among them) is never opened
 //     again; its workbook is the 校验结果 sheet alone;
 //   - an .xlsx the importer read is annotated on its own bytes; when that
-//     fails or panics (a bug a strange file triggers), it is rebuilt from the
-//     cells as read, as an .xls is, unless that is past plainCopyMaxRows;
+//     fails or panics (a bug a strange file triggers), or gives a workbook
+//     whose XML is not well-formed (the unit's own parts are copied as they
+//     are, and a damaged part would make Excel offer to repair the file), it
+//     is rebuilt from the cells as read, as an .xls is, unless that is past
+//     plainCopyMaxRows;
 //   - failing all that, the workbook is the 校验结果 sheet alone, and stderr
 //     says so.
 func (j *runJob) returnBook(ctx context.Context, s *merge.Submission, original []byte, fs []checks.Finding, opt reports.AnnotateOptions) ([]byte, error) {
@@ -38,7 +43,13 @@ func (j *runJob) returnBook(ctx context.Context, s *merge.Submission, original [
 	}
 	var attempts []func() ([]byte, error)
 	if original != nil {
-		attempts = append(attempts, func() ([]byte, error) { return annotateRecovered(original, fs, opt) })
+		attempts = append(attempts, func() ([]byte, error) {
+			book, err := annotateRecovered(original, fs, opt)
+			if err == nil {
+				err = wellFormed(book)
+			}
+			return book, err
+		})
 	}
 	if original != nil || opt.Sheets != nil {
 		attempts = append(attempts, func() ([]byte, error) {
@@ -109,6 +120,32 @@ func annotateRecovered(original []byte, fs []checks.Finding, opt reports.Annotat
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// wellFormed checks that every XML part of an .xlsx parses.
+func wellFormed(book []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return err
+	}
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		dec := xml.NewDecoder(rc)
+		for err == nil {
+			_, err = dec.Token()
+		}
+		rc.Close()
+		if err != io.EOF {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	return nil
 }
 
 // writeBook returns a write function for writeFileAtomic that writes book.
