@@ -3,6 +3,7 @@ package reliability
 import (
 	"archive/zip"
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -228,4 +229,15 @@ func checkBookXML(t testing.TB, path string) {
 		}
 		rc.Close()
 	}
+}
+
+// dbStore opens a database read-only with database/sql, for queries the
+// merge package does not offer.
+func dbStore(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
