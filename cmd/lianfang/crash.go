@@ -28,7 +28,7 @@ import (
 // LIANFANG_PANIC_FILE=TEXT makes checking every inbox file whose path
 // contains TEXT panic, to test the recovery at the per-file boundary.
 type crashPlan struct {
-	point string // merged, accept, report or swap
+	point string // merged, accept, report, swap or locked
 	n     int
 	what  string // the accept stage or the report name
 	stop  bool   // SIGSTOP instead of SIGKILL
@@ -64,7 +64,8 @@ var crashCounts struct {
 	merged, accepts, reports int
 }
 
-// crashHere ends the process at the planned point.
+// crashHere ends the process at the planned point, or freezes it until
+// it is continued.
 func (c crashPlan) crashHere() {
 	if c.stop {
 		stopSelf()
