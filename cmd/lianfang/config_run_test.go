@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"lianfang/samples"
@@ -38,5 +39,13 @@ func TestRunUsesConfig(t *testing.T) {
 	}
 	if code, out, _ := cli(t, "status", "--db", db); code != exitOK || len(out) == 0 {
 		t.Errorf("status: %d %s", code, out)
+	}
+	for _, cmd := range []string{"status", "export"} {
+		if code, _, errs := cli(t, cmd, "--db", db, "--cycle", "2026-W01"); code != exitUsage || !strings.Contains(errs, "没有周期") {
+			t.Errorf("%s of a missing cycle: %d %s", cmd, code, errs)
+		}
+		if code, _, errs := cli(t, cmd, "--db", filepath.Join(dir, "无此库.db")); code != exitUsage || !strings.Contains(errs, "不存在") {
+			t.Errorf("%s of a missing database: %d %s", cmd, code, errs)
+		}
 	}
 }

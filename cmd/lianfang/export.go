@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
-	"lianfang/merge"
 	"lianfang/reports"
 )
 
@@ -33,27 +31,14 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&opt.DB, "db", opt.DB, "全县数据库文件(SQLite)")
 	fs.StringVar(&opt.Cycle, "cycle", opt.Cycle, "周期,默认为最近一次汇总的周期")
 	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml")
-	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
+	store, code, ok := openDB(fs, args, &opt.Config, &opt.DB, stderr)
+	if !ok {
 		return code
-	}
-	if err := applyConfig(fs, opt.Config, &opt.DB, nil, nil); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUsage
-	}
-	store, err := openExisting(opt.DB)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUsage
 	}
 	defer store.Close()
 	rows, err := store.Ledger(ctx, opt.Cycle)
-	if errors.Is(err, merge.ErrNoCycle) {
-		fmt.Fprintf(stderr, "数据库 %s 中没有周期 %q 的汇总,请先运行 lianfang run\n", opt.DB, opt.Cycle)
-		return exitUsage
-	}
 	if err != nil {
-		fmt.Fprintf(stderr, "读取台账失败: %v\n", err)
-		return exitUsage
+		return readFailed(stderr, err, opt.DB, opt.Cycle, "台账")
 	}
 	cycle := opt.Cycle
 	if cycle == "" && len(rows) > 0 {

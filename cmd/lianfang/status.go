@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,27 +31,14 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&opt.DB, "db", opt.DB, "全县数据库文件(SQLite)")
 	fs.StringVar(&opt.Cycle, "cycle", opt.Cycle, "周期,默认为最近一次汇总的周期")
 	fs.StringVar(&opt.Config, "config", opt.Config, "配置文件,默认为数据库所在文件夹中的 lianfang.toml")
-	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
+	store, code, ok := openDB(fs, args, &opt.Config, &opt.DB, stderr)
+	if !ok {
 		return code
-	}
-	if err := applyConfig(fs, opt.Config, &opt.DB, nil, nil); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUsage
-	}
-	store, err := openExisting(opt.DB)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUsage
 	}
 	defer store.Close()
 	units, err := store.Status(ctx, opt.Cycle)
-	if errors.Is(err, merge.ErrNoCycle) {
-		fmt.Fprintf(stderr, "数据库 %s 中没有周期 %q 的汇总,请先运行 lianfang run\n", opt.DB, opt.Cycle)
-		return exitUsage
-	}
 	if err != nil {
-		fmt.Fprintf(stderr, "读取状态失败: %v\n", err)
-		return exitUsage
+		return readFailed(stderr, err, opt.DB, opt.Cycle, "状态")
 	}
 	mails, err := store.MailsByUnit(ctx, opt.Cycle)
 	if err != nil {
@@ -89,4 +77,33 @@ func openExisting(path string) (*merge.Store, error) {
 		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
 	}
 	return store, nil
+}
+
+// openDB is the common start of the commands that read the county
+// database: parse the flags, apply the configuration, open the existing
+// database. ok is false when the command should return code.
+func openDB(fs *flag.FlagSet, args []string, config, db *string, stderr io.Writer) (store *merge.Store, code int, ok bool) {
+	if code, ok := parseFlags(fs, interleaved(fs, args)); !ok {
+		return nil, code, false
+	}
+	if err := applyConfig(fs, *config, db, nil, nil); err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, exitUsage, false
+	}
+	store, err := openExisting(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, exitUsage, false
+	}
+	return store, 0, true
+}
+
+// readFailed reports a failed read of a cycle, naming a missing one.
+func readFailed(stderr io.Writer, err error, db, cycle, what string) int {
+	if errors.Is(err, merge.ErrNoCycle) {
+		fmt.Fprintf(stderr, "数据库 %s 中没有周期 %q 的汇总,请先运行 lianfang run\n", db, cycle)
+	} else {
+		fmt.Fprintf(stderr, "读取%s失败: %v\n", what, err)
+	}
+	return exitUsage
 }
