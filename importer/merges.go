@@ -62,7 +62,9 @@ func pkgPart(f *excelize.File, name string) ([]byte, bool) {
 
 // scanMerges reads the merged ranges of a worksheet part by scanning its
 // bytes for <mergeCell ref="…"/>, with or without a namespace prefix,
-// instead of decoding the whole worksheet a second time.
+// instead of decoding the whole worksheet a second time. Only a real tag
+// counts: a literal < never occurs in XML text, so cell text that spells
+// mergeCell ref="…" is not taken for one.
 func scanMerges(sheetXML []byte) []cellRange {
 	var out []cellRange
 	rest := sheetXML
@@ -71,7 +73,11 @@ func scanMerges(sheetXML []byte) []cellRange {
 		if i < 0 {
 			return out
 		}
+		isTag := opensTag(rest, i)
 		rest = rest[i+len("mergeCell "):]
+		if !isTag {
+			continue
+		}
 		end := bytes.IndexByte(rest, '>')
 		if end < 0 {
 			return out
@@ -84,6 +90,25 @@ func scanMerges(sheetXML []byte) []cellRange {
 		}
 		rest = rest[end:]
 	}
+}
+
+// opensTag reports whether the element name at b[i:] directly follows a
+// "<", allowing a namespace prefix such as "<x:".
+func opensTag(b []byte, i int) bool {
+	j := i
+	for j > 0 {
+		c := b[j-1]
+		if c == ':' || c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+			j--
+			continue
+		}
+		break
+	}
+	if j == 0 || b[j-1] != '<' {
+		return false
+	}
+	// The name itself must start at j (no prefix) or after a prefix's colon.
+	return j == i || b[i-1] == ':'
 }
 
 // attr returns the value of attribute name in a tag's attribute text.

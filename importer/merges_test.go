@@ -19,6 +19,9 @@ func TestScanMerges(t *testing.T) {
 		{"mergeCells without cells", `<mergeCells count="0"></mergeCells>`, nil},
 		{"broken ref", `<mergeCell ref="A1"/><mergeCell ref="ZZZZ1:A2"/>`, nil},
 		{"unterminated", `<mergeCell ref="A1:B2"`, nil},
+		{"cell text that spells a merge", `<c r="A5" t="inlineStr"><is><t>mergeCell ref="B2:P9"></t></is></c><mergeCells><mergeCell ref="A1:B1"/></mergeCells>`,
+			[]cellRange{{1, 1, 1, 2}}},
+		{"shared string that spells a prefixed merge", `<t>x:mergeCell ref="B2:P9"/></t>`, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
