@@ -122,6 +122,7 @@ func hostileCases() []hostile {
 		{name: "a cell in column XFD on every row", file: "宽表2.xlsx", data: wideRows, heavy: true,
 			code: "S01", err: importer.ErrTooLarge, reason: "超过"},
 		{name: "a merge over the whole sheet", file: "合并.xlsx", data: mergeBomb, heavy: true, read: readMergeBomb},
+		{name: "cell text spelling a mergeCell tag", file: "假合并.xlsx", data: fakeMerge, read: readThree},
 		{name: "sheet name of 31 odd characters", file: "表名.xlsx", data: oddSheetName, read: readOddSheetName},
 		{name: "sheet name with characters Excel forbids", file: "表名2.xlsx", data: forbiddenSheetName,
 			code: "S01", err: importer.ErrCorrupt, reason: "损坏"},
@@ -288,6 +289,16 @@ func wideRows(t testing.TB) []byte {
 // A5:XFD1048576, seventeen billion cells.
 func mergeBomb(t testing.TB) []byte {
 	return rawBook{sheets: []rawSheet{{name: "职权目录", rows: catalogueRows(3), merges: []string{"A5:XFD1048576"}}}}.build(t)
+}
+
+// fakeMerge is a correct catalogue whose 备注 on the first power reads
+// mergeCell ref="B2:P9">, as Excel writes text (quotes unescaped): no
+// merged range.
+func fakeMerge(t testing.TB) []byte {
+	r := row(2, powerRow(1, "")...)
+	r = strings.TrimSuffix(r, "</row>") + `<c r="P2" t="inlineStr"><is><t>见 mergeCell ref="B2:P9"> 说明</t></is></c></row>`
+	rows := row(1, headerCells()...) + r + row(3, powerRow(2, "学生转学审核")...) + row(4, powerRow(3, "学生休学审核")...)
+	return rawBook{sheets: []rawSheet{{name: "职权目录", rows: rows}}}.build(t)
 }
 
 func readThree(t testing.TB, s *importer.Submission) {
