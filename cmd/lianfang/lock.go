@@ -52,12 +52,12 @@ func acquireRunLock(ctx context.Context, db string, wait time.Duration, stderr i
 			f.Close()
 			hint := "请等它完成后再运行,或加 --wait 30m 排队等候"
 			if wait > 0 {
-				hint = fmt.Sprintf("已等候 %s,请稍后再运行", wait)
+				hint = fmt.Sprintf("已等候 %s,请稍后再运行", chineseDuration(wait))
 			}
 			return nil, fmt.Errorf("另一个 lianfang run%s正在使用数据库 %s(锁文件 %s),本次没有做任何改动。%s", holder, db, path, hint)
 		}
 		if !told {
-			fmt.Fprintf(stderr, "另一个 lianfang run%s正在使用数据库 %s,等它完成后继续(最多等 %s)……\n", holder, db, wait)
+			fmt.Fprintf(stderr, "另一个 lianfang run%s正在使用数据库 %s,等它完成后继续(最多等 %s)……\n", holder, db, chineseDuration(wait))
 			told = true
 		}
 		select {
@@ -72,6 +72,14 @@ func acquireRunLock(ctx context.Context, db string, wait time.Duration, stderr i
 	f.Truncate(0)
 	f.WriteAt([]byte(fmt.Sprintf("pid %d\nstarted %s\n", os.Getpid(), time.Now().Format("2006-01-02 15:04:05"))), 0)
 	return &runLock{f: f, path: path}, nil
+}
+
+// chineseDuration writes a waiting time as 30 分钟 or 45 秒.
+func chineseDuration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d 分钟", d/time.Minute)
+	}
+	return fmt.Sprintf("%.0f 秒", d.Seconds())
 }
 
 // release drops the lock.
