@@ -29,10 +29,12 @@ func TestConcurrentRuns(t *testing.T) {
 
 	tests := []struct {
 		name string
-		wait bool // the second run has --wait
-		kill bool // the first run is killed instead of continued
+		wait  bool // the second run has --wait 1m
+		short bool // the second run has --wait 1s, too short
+		kill  bool // the first run is killed instead of continued
 	}{
 		{name: "second run refused"},
+		{name: "second run waits too short", short: true},
 		{name: "second run waits", wait: true},
 		{name: "first run killed", kill: true},
 	}
@@ -77,6 +79,15 @@ func TestConcurrentRuns(t *testing.T) {
 				if second.code != 0 {
 					t.Errorf("the run after the kill: exit %d\n%s", second.code, second.stderr)
 				}
+			case tc.short:
+				second = c.run(t, nil, "--wait", "1s")
+				if second.code != 2 || !strings.Contains(second.stderr, "等它完成后继续(最多等 1 秒)") || !strings.Contains(second.stderr, "已等候 1 秒") {
+					t.Errorf("second run: exit %d, stderr %q; want 2, a notice and 已等候 1 秒", second.code, second.stderr)
+				}
+				if got := dbCounts(t, c.db); fmt.Sprint(got) != fmt.Sprint(before) {
+					t.Errorf("the run that gave up changed the database: %v, was %v", got, before)
+				}
+				first.Process.Signal(syscall.SIGCONT)
 			default:
 				second = c.run(t, nil)
 				pid := fmt.Sprintf("进程 %d", first.Process.Pid)
