@@ -28,7 +28,7 @@ func TestConcurrentRuns(t *testing.T) {
 	want := takeSnapshot(t, ref)
 
 	tests := []struct {
-		name string
+		name  string
 		wait  bool // the second run has --wait 1m
 		short bool // the second run has --wait 1s, too short
 		kill  bool // the first run is killed instead of continued
