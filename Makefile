@@ -40,15 +40,18 @@ demo: build
 # passes more flags (FUZZFLAGS=-parallel=1 on a small machine), FUZZ keeps
 # only the targets matching an extended regexp (FUZZ='Parse|Read'). A target
 # that fails does not stop the others; the target's crasher is written to
-# <package>/testdata/fuzz/<target>/ and make fails at the end.
-FUZZFLAGS ?=
-FUZZ      ?= .
+# <package>/testdata/fuzz/<target>/ and make fails at the end. New inputs are
+# minimized for FUZZMINIMIZE (Go's default, 60s, leaves FuzzParse and FuzzRead
+# minimizing most of the time).
+FUZZFLAGS    ?=
+FUZZ         ?= .
+FUZZMINIMIZE ?= 5s
 fuzz:
 	@failed=""; \
 	for pkg in $$(grep -rlE '^func Fuzz[A-Za-z0-9]+\(' --include='*_test.go' . | xargs -n1 dirname | sort -u); do \
 	  for t in $$(grep -hoE '^func Fuzz[A-Za-z0-9]+' $$pkg/*_test.go | awk '{print $$2}' | sort -u | grep -E "$(FUZZ)"); do \
 	    echo "== $$t in $$pkg"; \
-	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$pkg || failed="$$failed $$pkg:$$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) $(FUZZFLAGS) $$pkg || failed="$$failed $$pkg:$$t"; \
 	  done; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi
