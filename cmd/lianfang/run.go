@@ -77,7 +77,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, explainRunError(err))
 		return exitUsage
 	}
-	written, err := job.writeReports(ctx, time.Since(start))
+	written, err := job.reports(ctx, start)
 	if err != nil {
 		fmt.Fprintln(stderr, explainRunError(err))
 		return exitUsage

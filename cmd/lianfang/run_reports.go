@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -64,12 +63,7 @@ func (j *runJob) writeReports(ctx context.Context, elapsed time.Duration) (*writ
 	}
 	w.summary = filepath.Join(w.dir, "summary.json")
 	sum := j.summary(county, all, elapsed)
-	if err := writeFileAtomic(w.summary, crashWrite("summary", func(out io.Writer) error {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(sum)
-	})); err != nil {
+	if err := writeSummaryFile(w.summary, sum); err != nil {
 		return nil, fmt.Errorf("写 summary.json 失败: %w", err)
 	}
 	return w, nil
