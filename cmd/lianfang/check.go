@@ -116,9 +116,23 @@ func loadCheckEnv(opt checkOptions) (*checkEnv, error) {
 	return env, nil
 }
 
-// checkOne parses and checks one file's bytes.
-func (env *checkEnv) checkOne(name string, data []byte) (*importer.Submission, []checks.Finding) {
-	sub, _ := importer.Parse(name, data, importer.DefaultOptions())
+// checkOne parses and checks one file's bytes. A panic in either stage — a
+// bug, never the file's fault — gives the file one S01 finding (内部错误),
+// as in run, and the other files are still checked.
+func (env *checkEnv) checkOne(name string, data []byte) (sub *importer.Submission, findings []checks.Finding) {
+	defer func() {
+		if r := recover(); r != nil {
+			sub = internalError(name, data, r)
+			findings = env.findings(sub)
+		}
+	}()
+	sub, _ = importer.Parse(name, data, importer.DefaultOptions())
+	crashPanic(name)
+	return sub, env.findings(sub)
+}
+
+// findings checks one parsed file.
+func (env *checkEnv) findings(sub *importer.Submission) []checks.Finding {
 	unitType := env.unitType
 	var findings []checks.Finding
 	if env.roster != nil {
@@ -130,7 +144,7 @@ func (env *checkEnv) checkOne(name string, data []byte) (*importer.Submission, [
 	}
 	findings = append(findings, checks.Check(sub, unitType, env.lexicon)...)
 	checks.SortFindings(findings)
-	return sub, findings
+	return findings
 }
 
 func hasErrors(fs []checks.Finding) bool {

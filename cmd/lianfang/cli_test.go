@@ -92,3 +92,31 @@ func TestCheckNotesTemplateVersion(t *testing.T) {
 		t.Errorf("a workbook without the marker is not noted:\n%s", out)
 	}
 }
+
+// TestCheckSurvivesPanic: a panic while checking one file (a bug) gives
+// that file an S01 内部错误 finding, and the other files are still checked.
+func TestCheckSurvivesPanic(t *testing.T) {
+	old := panicFile
+	panicFile = "messy_header"
+	t.Cleanup(func() { panicFile = old })
+	code, out, errs := cli(t, "check", "--format", "jsonl",
+		"../../testdata/producers/openpyxl/messy_header.xlsx", "../../testdata/producers/openpyxl/two_row_header.xlsx")
+	if code != exitFindings {
+		t.Fatalf("exit %d, want %d (errors found)\n%s%s", code, exitFindings, out, errs)
+	}
+	var s01, clean bool
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if strings.Contains(line, "messy_header.xlsx") && strings.Contains(line, `"rule":"S01"`) && strings.Contains(line, "内部错误") {
+			s01 = true
+		}
+		if strings.Contains(line, "two_row_header.xlsx") {
+			clean = true
+		}
+	}
+	if !s01 {
+		t.Errorf("no S01 内部错误 for the panicking file:\n%s", out)
+	}
+	if !clean {
+		t.Errorf("the other file was not checked:\n%s", out)
+	}
+}
