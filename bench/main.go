@@ -9,6 +9,9 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -71,11 +74,14 @@ func main() {
 func benchCorpus(dir, bin, self, name string, units, rows, runs int) string {
 	corpus := filepath.Join(dir, name)
 	fmt.Printf("== %s: %d 个单位 × %d 行\n", name, units, rows)
-	if _, err := os.Stat(filepath.Join(corpus, "roster.csv")); err != nil {
+	opt := samples.DefaultOptions()
+	opt.Units, opt.Rows, opt.DefectRate = units, rows, 0.33
+	key := corpusKey(opt)
+	if old, err := os.ReadFile(filepath.Join(corpus, corpusKeyFile)); err != nil || string(old) != key {
 		start := time.Now()
-		opt := samples.DefaultOptions()
-		opt.Units, opt.Rows, opt.DefectRate = units, rows, 0.33
+		must(os.RemoveAll(corpus))
 		must(samples.Generate(corpus, opt))
+		must(os.WriteFile(filepath.Join(corpus, corpusKeyFile), []byte(key), 0o644))
 		fmt.Printf("生成语料 %.1f 秒\n", time.Since(start).Seconds())
 	}
 	inbox := filepath.Join(corpus, "inbox")
@@ -93,6 +99,8 @@ func benchCorpus(dir, bin, self, name string, units, rows, runs int) string {
 		return timed(filepath.Join(dir, name+"-run"), bin, "run", inbox, "--db", "lianfang.db", "--out", "out", "--cycle", "2026-W48", "--quiet")
 	})
 	bare := median(runs, func() measure { return timed(dir, self, "-excelize-read", inbox) })
+	units, flagged, returned := findingsOf(filepath.Join(dir, name+"-run", "out", "2026-W48", "summary.json"))
+	fmt.Printf("有问题的单位 %d / %d(其中退回修改 %d)\n", flagged, units, returned)
 	report("lianfang run", first, rows*files)
 	report("lianfang run(重跑)", rerun, rows*files)
 	report("excelize 单协程读取", bare, rows*files)
@@ -109,6 +117,52 @@ func benchCorpus(dir, bin, self, name string, units, rows, runs int) string {
 		line += ", run÷openpyxl -(未安装)"
 	}
 	return line
+}
+
+// corpusKeyFile, in a generated corpus, holds the key of the options and
+// generator it was made with; a corpus with another key is made again.
+const corpusKeyFile = "corpus.key"
+
+// corpusKey is the digest of the generator options and of every file of
+// package samples (the generator and its phrase bank), so a corpus kept
+// between runs is never one an older generator made.
+func corpusKey(opt samples.Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\n", opt)
+	filepath.Walk("samples", func(p string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() && !strings.HasSuffix(p, "_test.go") {
+			data, _ := os.ReadFile(p)
+			fmt.Fprintf(h, "%s %d\n", p, len(data))
+			h.Write(data)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// findingsOf reads a run's summary.json: roster units, units with any
+// finding, and units sent back (退回修改).
+func findingsOf(path string) (units, flagged, returned int) {
+	var sum struct {
+		Units []struct {
+			Status string         `json:"status"`
+			Rules  map[string]int `json:"rules"`
+		} `json:"units"`
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || json.Unmarshal(data, &sum) != nil {
+		return 0, 0, 0
+	}
+	for _, u := range sum.Units {
+		units++
+		if len(u.Rules) > 0 {
+			flagged++
+		}
+		if u.Status == "退回修改" {
+			returned++
+		}
+	}
+	return units, flagged, returned
 }
 
 func report(what string, m measure, rows int) {
