@@ -46,7 +46,25 @@ type AnnotateOptions struct {
 //
 // The caller passes only this unit's findings; AnnotateUnit adds no other
 // data.
+//
+// The workbook is patched: the changed parts are rewritten and every other
+// part of the original is copied as it is. A package the patcher does not
+// handle (a legacy .xls or a damaged file, an .xlsm, a resubmitted 退回
+// workbook or any workbook that has notes already, XML written in a way it
+// does not edit) goes through excelize instead, with the same outcome.
 func AnnotateUnit(w io.Writer, original []byte, findings []checks.Finding, opt AnnotateOptions) error {
+	if len(original) > 0 {
+		err := patchUnit(w, original, findings, opt)
+		if err == nil || !isDecline(err) {
+			return err
+		}
+	}
+	return annotateExcelize(w, original, findings, opt)
+}
+
+// annotateExcelize is AnnotateUnit through excelize: the workbook opened,
+// changed and written whole.
+func annotateExcelize(w io.Writer, original []byte, findings []checks.Finding, opt AnnotateOptions) error {
 	f, err := openUnitBook(original, opt.Sheets)
 	if err != nil {
 		return err
