@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"math"
 	"sort"
 	"strconv"
@@ -57,10 +58,16 @@ type sheetRow struct {
 	first, n int
 }
 
-// sheetCell is one <c> element.
+// sheetCell is one <c> element: its column, style and where its start
+// tag and attributes lie.
 type sheetCell struct {
-	col, s int
-	tag    xmlTag
+	col, s                   int32
+	start, attrsAt, attrsEnd int32
+}
+
+// tag returns the cell's start tag, for editing.
+func (sc *sheetScan) cellTag(c *sheetCell) xmlTag {
+	return xmlTag{start: int(c.start), attrsAt: int(c.attrsAt), attrs: sc.raw[c.attrsAt:c.attrsEnd]}
 }
 
 // Worksheet elements that follow <sheetData>: those before <legacyDrawing>
@@ -89,7 +96,11 @@ var (
 // cells without references or out of order, overlapping merged ranges, an
 // existing <legacyDrawing>, an element it does not know.
 func scanSheet(raw []byte) (*sheetScan, error) {
+	if len(raw) > math.MaxInt32/2 {
+		return nil, decline("worksheet too large")
+	}
 	sc := &sheetScan{raw: raw, legacyAt: -1, rootClose: -1, dataClose: -1}
+	sc.cells = make([]sheetCell, 0, bytes.Count(raw, []byte("<c "))+1)
 	s := newXMLScanner(raw)
 	var t xmlTag
 	var (
@@ -231,19 +242,22 @@ func scanSheet(raw []byte) (*sheetScan, error) {
 			if row == nil {
 				return nil, decline("cell outside a row")
 			}
-			ref, ok := attrOf(t.attrs, "r")
+			ref, ok := attrBytes(t.attrs, "r")
 			if !ok {
 				return nil, decline("cell without a reference")
 			}
-			c, r, err := excelize.CellNameToCoordinates(ref)
-			if err != nil || r != row.r || c <= lastCol {
+			c, r, ok := cellRef(ref)
+			if !ok || r != row.r || c <= lastCol {
 				return nil, decline("cell %q out of place", ref)
 			}
-			st, _, err := attrInt(t.attrs, "s")
-			if err != nil {
-				return nil, err
+			st := 0
+			if v, ok := attrBytes(t.attrs, "s"); ok {
+				if st, ok = digits(v); !ok {
+					return nil, decline("cell style %q", v)
+				}
 			}
-			sc.cells = append(sc.cells, sheetCell{col: c, s: st, tag: t})
+			sc.cells = append(sc.cells, sheetCell{col: int32(c), s: int32(st), start: int32(t.start),
+				attrsAt: int32(t.attrsAt), attrsEnd: int32(t.attrsAt + len(t.attrs))})
 			row.n++
 			lastCol = c
 			sc.maxCol = max(sc.maxCol, c)
@@ -363,8 +377,8 @@ func (sc *sheetScan) findRow(r int) (int, bool) {
 // it would go.
 func (sc *sheetScan) findCell(row *sheetRow, col int) (int, bool) {
 	cells := sc.cells[row.first : row.first+row.n]
-	i := sort.Search(len(cells), func(i int) bool { return cells[i].col >= col })
-	return row.first + i, i < len(cells) && cells[i].col == col
+	i := sort.Search(len(cells), func(i int) bool { return int(cells[i].col) >= col })
+	return row.first + i, i < len(cells) && int(cells[i].col) == col
 }
 
 // baseStyle returns the style a cell shows, as excelize's GetCellStyle
@@ -373,7 +387,7 @@ func (sc *sheetScan) baseStyle(col, row int) int {
 	if i, ok := sc.findRow(row); ok {
 		r := &sc.rows[i]
 		if j, ok := sc.findCell(r, col); ok && sc.cells[j].s != 0 {
-			return sc.cells[j].s
+			return int(sc.cells[j].s)
 		}
 		if r.s != 0 {
 			return r.s
@@ -463,14 +477,15 @@ func (sc *sheetScan) restyle(e *editor, cells []styledCell) {
 		for _, c := range group {
 			ci, ok := sc.findCell(row, c.col)
 			if ok {
-				e.setAttr(&sc.cells[ci].tag, "s", strconv.Itoa(c.style))
+				tag := sc.cellTag(&sc.cells[ci])
+				e.setAttr(&tag, "s", strconv.Itoa(c.style))
 				continue
 			}
 			added = true
 			if ci < row.first+row.n {
 				var b strings.Builder
 				writeStyledCell(&b, c)
-				e.insert(sc.cells[ci].tag.start, b.String())
+				e.insert(int(sc.cells[ci].start), b.String())
 			} else {
 				writeStyledCell(&tail, c)
 			}
@@ -528,4 +543,45 @@ func unselectViews(e *editor, views []xmlTag) {
 			e.dropAttr(&views[i], "tabSelected")
 		}
 	}
+}
+
+// attrBytes returns the raw value of attribute name in attrs.
+func attrBytes(attrs []byte, name string) ([]byte, bool) {
+	i, j, ok := attrSpan(attrs, name)
+	if !ok {
+		return nil, false
+	}
+	return attrs[i:j], true
+}
+
+// digits parses a non-negative decimal number of at most nine digits.
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// cellRef parses a cell reference such as AB12 written plainly (capital
+// letters, then digits); anything else goes through excelize.
+func cellRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(b) && i < 3 && b[i] >= 'A' && b[i] <= 'Z' {
+		col = col*26 + int(b[i]-'A'+1)
+		i++
+	}
+	if i > 0 && col <= excelize.MaxColumns {
+		if row, ok = digits(b[i:]); ok && row >= 1 && row <= excelize.TotalRows {
+			return col, row, true
+		}
+	}
+	c, r, err := excelize.CellNameToCoordinates(string(b))
+	return c, r, err == nil
 }
