@@ -25,6 +25,8 @@ type powerSpec struct {
 	Bases  []string // ids of bank/bases.tsv
 	SZ     string   // 三重一大 category (决策, 任免, 项目, 资金) or ""
 	Secret bool     // 不公开 for 个人隐私
+
+	stmtBase uint64 // where its statement numbers start (statements.go)
 }
 
 // typeLetters maps the letters of powers.tsv to unit types.
@@ -111,14 +113,43 @@ func parseBank() (*bank, error) {
 			b.lists[section] = append(b.lists[section], f[0])
 		}
 	}
+	themes, parts := map[string]bool{}, map[string]bool{}
+	for k := range b.phrases {
+		themes[k.theme], parts[k.part] = true, true
+	}
 	combined := make(map[phraseKey][]string)
-	for k, own := range b.phrases {
-		if k.theme != "*" {
-			combined[k] = append(own[:len(own):len(own)], b.phrases[phraseKey{"*", k.part}]...)
+	for theme := range themes {
+		for part := range parts {
+			own := b.phrases[phraseKey{theme, part}]
+			if theme != "*" {
+				own = append(own[:len(own):len(own)], b.phrases[phraseKey{"*", part}]...)
+			}
+			if len(own) > 0 {
+				combined[phraseKey{theme, part}] = own
+			}
 		}
 	}
 	b.phrases = combined
+	b.spaceStatements()
 	return b, nil
+}
+
+// spaceStatements starts the statement numbers of each theme's powers
+// spacing apart, in bank order.
+func (b *bank) spaceStatements() {
+	count := map[string]int{}
+	for _, p := range b.powers {
+		count[p.Theme]++
+	}
+	step, k := map[string]uint64{}, map[string]uint64{}
+	for theme, n := range count {
+		step[theme], _ = spacing(n)
+	}
+	for i := range b.powers {
+		p := &b.powers[i]
+		p.stmtBase = k[p.Theme] * step[p.Theme]
+		k[p.Theme]++
+	}
 }
 
 // parsePower reads one line of powers.tsv.

@@ -1,6 +1,7 @@
 package samples
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -33,15 +34,105 @@ func TestBankParses(t *testing.T) {
 		}
 	}
 	for theme := range themes {
-		for _, part := range []string{"source", "point", "harm", "measure"} {
+		for _, part := range []string{"frame", "measure"} {
 			if n := len(b.phrase(theme, part)); n < 3 {
 				t.Errorf("theme %s has %d %s phrases, want at least 3", theme, n, part)
 			}
 		}
+		for _, s := range slots {
+			if n := len(b.phrase(theme, s.part)); n < int(s.size) {
+				t.Errorf("theme %s has %d %s phrases, want %d", theme, n, s.part, s.size)
+			}
+		}
+	}
+	if n := len(b.phrase("*", "act")); n > 0 {
+		t.Errorf("%d act phrases for every theme: acts are a theme's own (themes never share one)", n)
 	}
 	for _, section := range []string{"towns", "villages", "direct", "surnames", "given", "outsider", "high", "medium"} {
 		if len(b.list(section)) == 0 {
 			t.Errorf("county list %s is empty", section)
+		}
+	}
+}
+
+// TestBankStatementParts keeps the entries of each statement slot, as a
+// theme uses them, far apart, so that statements differing in a slot differ
+// in its words; and acts of different themes apart, as themes never share
+// one. The spacing of every theme's powers must exist.
+func TestBankStatementParts(t *testing.T) {
+	b := loadedBank()
+	themes := map[string]int{}
+	for _, p := range b.powers {
+		themes[p.Theme]++
+	}
+	var acts []string
+	for theme, n := range themes {
+		if _, ok := spacing(n); !ok {
+			t.Errorf("theme %s: no spacing for %d powers", theme, n)
+		}
+		for _, s := range slots {
+			list := b.phrase(theme, s.part)[:s.size]
+			for i, x := range list {
+				if strings.TrimLeft(x, ",") == "" || strings.Contains(x, "{n}") {
+					t.Errorf("theme %s %s: bad entry %q", theme, s.part, x)
+				}
+				for _, y := range list[i+1:] {
+					if sim := checks.Similarity(x, y); sim >= 0.45 {
+						t.Errorf("theme %s %s: %q and %q are %.2f similar", theme, s.part, x, y, sim)
+					}
+				}
+			}
+		}
+		for _, f := range b.phrase(theme, "frame") {
+			if strings.Count(f, "{n}") != 1 {
+				t.Errorf("frame %q does not name the power once", f)
+			}
+		}
+		acts = append(acts, b.phrase(theme, "act")...)
+	}
+	for i, x := range acts {
+		for _, y := range acts[i+1:] {
+			if sim := checks.Similarity(x, y); sim >= 0.6 {
+				t.Errorf("acts %q and %q are %.2f similar", x, y, sim)
+			}
+		}
+	}
+}
+
+// TestSpacing checks spacing against its definition: for every pair of
+// powers, no two statements within stmtWindow share six of the eight slots.
+func TestSpacing(t *testing.T) {
+	for _, n := range []int{2, 5, 27} {
+		r, ok := spacing(n)
+		if !ok || r == 0 || r*uint64(n-1) >= codeSpace {
+			t.Fatalf("spacing(%d) = %d, %v", n, r, ok)
+		}
+		shared := func(i, j uint64) int {
+			k := 0
+			for _, s := range slots {
+				if i%s.size == j%s.size {
+					k++
+				}
+			}
+			return k
+		}
+		// Sample statement numbers of powers 0 and m; an exhaustive scan of
+		// stmtWindow² pairs per m is too slow for a test.
+		rng := rand.New(rand.NewPCG(uint64(n), 1))
+		for m := uint64(1); m < uint64(n); m++ {
+			for range 20000 {
+				a, b := rng.Uint64N(stmtWindow), m*r+rng.Uint64N(stmtWindow)
+				if k := shared(a, b); k >= 6 {
+					t.Fatalf("n=%d: statements %d and %d share %d slots", n, a, b, k)
+				}
+			}
+		}
+		// The same power: numbers less than 27,720 apart share at most four.
+		for range 20000 {
+			a := rng.Uint64N(codeSpace)
+			if k := shared(a, a+1+rng.Uint64N(27719)); k > 4 {
+				t.Fatalf("statements of one power share %d slots", k)
+			}
 		}
 	}
 }

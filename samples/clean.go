@@ -114,12 +114,12 @@ func (c *county) newPower(bk *book, s *powerSpec, k int, rng *rand.Rand) *power 
 // newRisks draws k risk points for a power of spec s called name.
 func (c *county) newRisks(bk *book, s *powerSpec, name string, k int, rng *rand.Rand) []risk {
 	measures := c.bank.phrase(s.Theme, "measure")
-	m0, used := rng.IntN(len(measures)), map[int]bool{}
+	m0 := rng.IntN(len(measures))
 	owner := ownerOf(s, bk.unit.Type, bk.names)
 	grade := c.gradeOf(name, s.Theme)
 	risks := make([]risk, k)
 	for i := range risks {
-		src, pt, harm := c.stmts.draw(c.bank, s.Theme, name, rng, used)
+		src, pt, harm := c.stmts.draw(c.bank, s, name, rng)
 		risks[i] = risk{source: src, point: pt, harm: harm, grade: grade,
 			measures: measures[(m0+i)%len(measures)], owner: owner}
 	}

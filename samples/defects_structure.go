@@ -121,7 +121,7 @@ func riskMistakes(c *county, bk *book, _ *book, rng *rand.Rand) {
 		note string
 	}{
 		{"R02", importer.KeyHarm, func(r *risk) { r.harm = "" }, "风险点缺少危害性"},
-		{"R03", importer.KeyPoint, func(r *risk) { r.point = "存在廉政风险" }, "风险点只写“存在廉政风险”"},
+		{"R03", importer.KeyHarm, func(r *risk) { r.harm = "违规违纪" }, "危害性只写“违规违纪”"},
 		{"R05", importer.KeyGrade, func(r *risk) { r.grade = "" }, "风险等级为空"},
 		{"R08", importer.KeyMeasures, func(r *risk) { r.measures = "加强管理" }, "防控措施只写“加强管理”"},
 		{"R09", importer.KeyOwner, func(r *risk) { r.owner = "" }, "责任人为空"},
@@ -132,9 +132,15 @@ func riskMistakes(c *county, bk *book, _ *book, rng *rand.Rand) {
 			bk.mark(pt.rule, p, 0, pt.col, pt.note)
 		}
 	}
+	// R04: the statement of one power copied onto two more, so the unit's
+	// own statement (unlike a fixed sentence) stays its own in the county.
+	var stock *risk
 	for i := 0; i < 3; i++ {
 		if p := c.target(bk, rng, anyPower); p != nil && len(p.risks) > 0 {
-			p.risks[0].source, p.risks[0].point, p.risks[0].harm = "由于监督制约机制不健全", "办事程序不公开、不透明", "损害学校形象和公信力"
+			if stock == nil {
+				stock = &risk{source: p.risks[0].source, point: p.risks[0].point, harm: p.risks[0].harm}
+			}
+			p.risks[0].source, p.risks[0].point, p.risks[0].harm = stock.source, stock.point, stock.harm
 			bk.mark("R04", p, 0, importer.KeyPoint, "三项职权套用同一句风险点表述")
 		}
 	}

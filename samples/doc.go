@@ -10,8 +10,11 @@
 //
 // The content comes from the phrase bank under bank/: the powers a school,
 // 教管中心 or 幼儿园 lists (pairwise far apart, so a unit of 200 rows has no
-// near-duplicate names), their bases, and the three-part risk statements in
-// the style of the training's examples. Clean units pass every rule of the
+// near-duplicate names), their bases, and the parts of the three-part risk
+// statements in the style of the training's examples. Statements are
+// composed from those parts by number (statements.go), so that no two units
+// of a county, or of a province of thousands of units, write near-identical
+// ones unless a unit is planned to copy another's (X04). Clean units pass every rule of the
 // checks under the default lexicon; defective units carry bundles of the
 // typical mistakes (naming and bases, disclosure and format, completeness,
 // risk statements) so that every rule of SPEC §4 shows up in the default

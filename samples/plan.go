@@ -39,7 +39,7 @@ const inbox = "inbox"
 // plan lays out the whole county for opt, deterministically.
 func plan(opt Options) *county {
 	opt = opt.withDefaults()
-	c := &county{opt: opt, bank: loadedBank(), stmts: newStmtPool()}
+	c := &county{opt: opt, bank: loadedBank(), stmts: newStmtPool(opt.Seed)}
 	rng := rand.New(rand.NewPCG(opt.Seed, 1))
 	c.roster = rosterUnits(c.bank, opt.Units, rng)
 	roles := assignRoles(len(c.roster), opt.DefectRate, rng)

@@ -11,6 +11,7 @@ import (
 
 	"lianfang/checks"
 	"lianfang/importer"
+	"lianfang/merge"
 )
 
 func TestAssignRoles(t *testing.T) {
@@ -218,34 +219,62 @@ func canonPost(written string) string {
 	return written
 }
 
-// TestStatementsAcrossUnits keeps clean units of the default county from
-// sharing near-identical statements (X04 at bigram similarity 0.8).
+// TestStatementsAcrossUnits runs the county rule X04 (merge.Similar, the
+// same code the county database uses) over the current workbooks of a
+// county as large as make bench's: only the statements planned as copied
+// from another unit are near-identical to one of another unit, and each of
+// them is found.
 func TestStatementsAcrossUnits(t *testing.T) {
-	c := plan(DefaultOptions())
-	type stmt struct {
-		unit string
-		text string
+	opt := Options{Units: 300, Rows: 200, DefectRate: 0.33, Seed: DefaultOptions().Seed}
+	if testing.Short() {
+		opt.Units, opt.Rows = 60, 60
 	}
-	var all []stmt
+	c := plan(opt)
+	type cell struct {
+		file string
+		row  int
+	}
+	var stmts []merge.Statement
+	var cells []cell
 	for _, bk := range c.books {
-		if c.plans[bk.plan].Role != RoleClean || bk.old {
-			continue
+		if up := c.plans[bk.plan]; bk.old || !up.InRoster || up.Role == RoleNoCatalogue {
+			continue // not a current catalogue of a roster unit: X04 never sees it
 		}
-		for _, p := range bk.powers {
-			for _, r := range p.risks {
-				text := comparable(r.source + r.point + r.harm)
-				all = append(all, stmt{bk.unit.Name, text})
+		rows, _ := bk.render()
+		for i, row := range rows.Rows {
+			text := row[importer.KeyStatement]
+			if text == "" {
+				text = row[importer.KeySource] + "," + row[importer.KeyPoint] + "," + row[importer.KeyHarm]
+			}
+			if comparable(text) == "" {
+				continue
+			}
+			stmts = append(stmts, merge.Statement{Unit: bk.unit.Code, Text: text})
+			cells = append(cells, cell{bk.file, firstDataRow + i})
+		}
+	}
+	planned := map[cell]bool{}
+	for _, up := range c.plans {
+		for _, d := range up.Defects {
+			if d.Rule == "X04" {
+				planned[cell{d.File, d.Row}] = true
 			}
 		}
 	}
-	if len(all) < 100 {
-		t.Fatalf("only %d statements", len(all))
+	if len(planned) == 0 || len(stmts) < opt.Units*opt.Rows/2 {
+		t.Fatalf("%d statements, %d planned copies", len(stmts), len(planned))
 	}
-	for i, a := range all {
-		for _, b := range all[i+1:] {
-			if a.unit != b.unit && checks.Similarity(a.text, b.text) >= checks.NearDuplicate {
-				t.Errorf("%s and %s share %q ~ %q", a.unit, b.unit, a.text, b.text)
-			}
+	found := map[cell]bool{}
+	for _, m := range merge.Similar(stmts) {
+		at := cells[m.Index]
+		found[at] = true
+		if !planned[at] {
+			t.Errorf("%s row %d: unplanned X04 (%.2f)\n  %s\n  %s", at.file, at.row, m.Similarity, stmts[m.Index].Text, stmts[m.Other].Text)
+		}
+	}
+	for at := range planned {
+		if !found[at] {
+			t.Errorf("%s row %d: planned X04 not found", at.file, at.row)
 		}
 	}
 }
