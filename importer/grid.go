@@ -33,9 +33,18 @@ const (
 	defaultMaxCells    = 5_000_000
 )
 
-// readXLSX reads every worksheet of an .xlsx/.xlsm with excelize, raw cell
-// values (no number formatting; formulas give their cached value).
+// readXLSX reads every worksheet of an .xlsx/.xlsm, raw cell values (no
+// number formatting; formulas give their cached value): with the fast
+// reader of xlsxfast.go, or with excelize when that one declines.
 func readXLSX(data []byte, opt Options) ([]grid, error) {
+	if grids, err, ok := readXLSXFast(data, opt); ok {
+		return grids, err
+	}
+	return readXLSXExcelize(data, opt)
+}
+
+// readXLSXExcelize reads every worksheet of an .xlsx/.xlsm with excelize.
+func readXLSXExcelize(data []byte, opt Options) ([]grid, error) {
 	if err := checkZip(data, opt.MaxUnzip); err != nil {
 		return nil, err
 	}

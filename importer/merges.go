@@ -17,6 +17,12 @@ func sheetParts(f *excelize.File) map[string]string {
 	if !ok1 || !ok2 {
 		return nil
 	}
+	return sheetPartsOf(wbXML, relsXML)
+}
+
+// sheetPartsOf maps each sheet name to its worksheet part from the bytes
+// of xl/workbook.xml and its relationships.
+func sheetPartsOf(wbXML, relsXML []byte) map[string]string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
