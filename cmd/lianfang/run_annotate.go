@@ -136,14 +136,41 @@ func wellFormed(book []byte) error {
 		if err != nil {
 			return err
 		}
-		dec := xml.NewDecoder(rc)
-		for err == nil {
-			_, err = dec.Token()
+		var r io.Reader = rc
+		if f.UncompressedSize64 <= maxScannedPart {
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+			if surelyWellFormed(data) {
+				continue
+			}
+			r = bytes.NewReader(data)
 		}
+		err = decodeAll(r)
 		rc.Close()
-		if err != io.EOF {
+		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
+	}
+	return nil
+}
+
+// maxScannedPart is the largest part wellFormed reads into memory for the
+// fast scan; larger ones are streamed through encoding/xml.
+const maxScannedPart = 64 << 20
+
+// decodeAll returns nil when r holds an XML document encoding/xml reads to
+// the end.
+func decodeAll(r io.Reader) error {
+	dec := xml.NewDecoder(r)
+	var err error
+	for err == nil {
+		_, err = dec.Token()
+	}
+	if err != io.EOF {
+		return err
 	}
 	return nil
 }
