@@ -45,6 +45,7 @@ func readFast(data []byte, opt Options) (grids []grid, err error, why string) {
 	if !ok {
 		return nil, nil, "package"
 	}
+	defer releaseParts(pkg)
 	// What excelize's OpenReader decodes: xl/calcChain.xml, the workbook
 	// and its relationships, xl/styles.xml, xl/theme/theme1.xml when there
 	// is one. A missing part decodes to nothing, without error. The first
@@ -216,7 +217,7 @@ func openPkg(data []byte, opt Options) (map[string][]byte, bool) {
 			return nil, false
 		}
 		if strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels") {
-			buf := make([]byte, size)
+			buf := partBuf(size)
 			if _, err = io.ReadFull(rc, buf); err == nil {
 				var n int64
 				if n, err = io.Copy(io.Discard, rc); n != 0 && err == nil {
@@ -233,6 +234,35 @@ func openPkg(data []byte, opt Options) (map[string][]byte, bool) {
 		}
 	}
 	return parts, true
+}
+
+// partBufs recycles the buffers parts are unpacked into: nothing read on
+// the fast path keeps a reference into a part (cell text, names and
+// remembered parts are copies).
+var partBufs sync.Pool // of *[]byte
+
+const (
+	minPooledPart = 16 << 10 // smaller parts get buffers of their own
+	minPartBuf    = 128 << 10
+	maxPartBuf    = 1 << 20
+)
+
+func partBuf(size int64) []byte {
+	if size < minPooledPart || size > maxPartBuf {
+		return make([]byte, size)
+	}
+	if p, _ := partBufs.Get().(*[]byte); p != nil && int64(cap(*p)) >= size {
+		return (*p)[:size]
+	}
+	return make([]byte, size, max(size, minPartBuf))
+}
+
+func releaseParts(pkg map[string][]byte) {
+	for _, b := range pkg {
+		if c := cap(b); c >= minPartBuf && c <= maxPartBuf {
+			partBufs.Put(&b)
+		}
+	}
 }
 
 // excelizeTypes are the types excelize decodes parts into, found by

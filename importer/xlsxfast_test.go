@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -142,6 +143,13 @@ func TestFastReaderBuilt(t *testing.T) {
 			t.Errorf("%s: the fast reader declined an excelize workbook", name)
 		}
 	}
+	// A budget that runs out: the same error, from the same row.
+	small := DefaultOptions()
+	small.MaxCells = 1000
+	if _, err, ok := readXLSXFast(books["big"], small); !ok || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("200 rows against 1,000 cells: %v %v", ok, err)
+	}
+	sameRead(t, "big, 1,000 cells", books["big"], small)
 }
 
 // TestFastReaderCorpus compares the two readers on every workbook of the

@@ -68,7 +68,10 @@ root:
 	if nsCount != 1 || ns != spreadsheetNS || prefix == "xml" || prefix == "xmlns" {
 		return false
 	}
-	var arena []byte
+	// The text of all items, in one string (never longer than the part:
+	// resolving entities only shortens text).
+	var arena strings.Builder
+	arena.Grow(len(data))
 	var spans []int // start, end in arena; end < 0: the string is in special
 	special := map[int]string{}
 	for {
@@ -77,7 +80,7 @@ root:
 			return false
 		case tokEnd:
 			// The end of the root: encoding/xml reads no further.
-			str := string(arena)
+			str := arena.String()
 			fb.sst = make([]string, len(spans)/2)
 			for i := range fb.sst {
 				if spans[2*i+1] < 0 {
@@ -103,9 +106,9 @@ root:
 				spans = append(spans, 0, -1)
 				continue
 			}
-			spans = append(spans, len(arena))
-			arena = append(arena, text...)
-			spans = append(spans, len(arena))
+			spans = append(spans, arena.Len())
+			arena.Write(text)
+			spans = append(spans, arena.Len())
 		}
 	}
 }
