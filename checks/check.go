@@ -51,16 +51,16 @@ type checker struct {
 	sheets map[string]*importer.Sheet
 	out    []Finding
 
-	multiSheet   bool     // more than one catalogue sheet: messages name the sheet
-	riskStock    []string // lx.RiskStock, longest first
-	measureStock []string // lx.MeasureStock, longest first
+	multiSheet   bool      // more than one catalogue sheet: messages name the sheet
+	riskStock    stockList // lx.RiskStock
+	measureStock stockList // lx.MeasureStock
 
 	formsReported map[string]bool // sheets already told they lack 公开形式
 }
 
 func newChecker(sub *importer.Submission, lx *Lexicon) *checker {
 	c := &checker{sub: sub, lx: lx, sheets: map[string]*importer.Sheet{},
-		riskStock: sortedByLength(lx.RiskStock), measureStock: sortedByLength(lx.MeasureStock)}
+		riskStock: newStockList(lx.RiskStock), measureStock: newStockList(lx.MeasureStock)}
 	n := 0
 	for i := range sub.Sheets {
 		if sub.Sheets[i].Catalogue {
@@ -218,28 +218,74 @@ func hanCount(s string) int {
 	return n
 }
 
-// bare returns s in Normalize form without punctuation and symbols, for
+// stockList is a list of stock phrases (in Normalize form), longest first,
+// with the Chinese characters they are made of.
+type stockList struct {
+	phrases []string
+	han     map[rune]bool
+}
+
+func newStockList(words []string) stockList {
+	st := stockList{phrases: sortedByLength(words), han: map[rune]bool{}}
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.Is(unicode.Han, r) {
+				st.han[r] = true
+			}
+		}
+	}
+	return st
+}
+
+// isHan reports a Chinese character, by the table only outside the CJK
+// Unified Ideographs block.
+func isHan(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	return r >= 0x2e80 && unicode.Is(unicode.Han, r)
+}
+
+// freeHan counts, up to limit, the Chinese characters of n that no stock
+// phrase holds and that bare keeps (neither punctuation nor a symbol):
+// removing phrases can never remove them.
+func (st stockList) freeHan(n string, limit int) int {
+	k := 0
+	for _, r := range n {
+		if isHan(r) && !st.han[r] && (r >= 0x4e00 && r <= 0x9fff || !unicode.IsPunct(r) && !unicode.IsSymbol(r)) {
+			if k++; k >= limit {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// bare returns n, in Normalize form, without punctuation and symbols, for
 // comparing statements and phrases whatever their punctuation.
-func bare(s string) string {
-	s = importer.Normalize(s)
+func bare(n string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			return -1
 		}
 		return r
-	}, s)
+	}, n)
 }
 
 // onlyStock reports whether s says nothing beyond the stock phrases: once
-// every phrase is removed, fewer than keep Chinese characters remain. The
-// phrases must be in Normalize form, longest first.
-func onlyStock(s string, phrases []string, keep int) bool {
-	b := bare(s)
+// every phrase is removed from s in Normalize form without punctuation and
+// symbols, fewer than keep Chinese characters remain. n is s in Normalize
+// form (the caller often has it already).
+func onlyStock(n string, st stockList, keep int) bool {
+	if st.freeHan(n, keep) >= keep {
+		return false // the common case: s says more, whatever is removed
+	}
+	b := bare(n)
 	if b == "" {
 		return false
 	}
 	found := false
-	for _, p := range phrases {
+	for _, p := range st.phrases {
 		if p != "" && strings.Contains(b, p) {
 			b = strings.ReplaceAll(b, p, "")
 			found = true

@@ -3,6 +3,7 @@ package checks
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -109,9 +110,70 @@ func (c *checker) fields(p *importer.Power) {
 	}
 }
 
+// tagCheck is one field's validate tag when it holds only required and
+// oneof, the two constraints of powerFields and riskFields.
+type tagCheck struct {
+	field    int
+	required bool
+	oneof    []string // nil: any value
+}
+
+// tagChecks reads the validate tags of powerFields and riskFields once. A
+// type is missing when a tag of it holds anything else.
+var tagChecks = sync.OnceValue(func() map[reflect.Type][]tagCheck {
+	out := map[reflect.Type][]tagCheck{}
+	for _, v := range []any{powerFields{}, riskFields{}} {
+		if checks, ok := readTags(reflect.TypeOf(v)); ok {
+			out[reflect.TypeOf(v)] = checks
+		}
+	}
+	return out
+})
+
+// readTags reads the validate tags of struct type t, or reports false.
+func readTags(t reflect.Type) ([]tagCheck, bool) {
+	var checks []tagCheck
+	for i := 0; i < t.NumField(); i++ {
+		tc := tagCheck{field: i}
+		for _, part := range strings.Split(t.Field(i).Tag.Get("validate"), ",") {
+			switch {
+			case part == "required":
+				tc.required = true
+			case strings.HasPrefix(part, "oneof=") && !strings.Contains(part, "'"):
+				tc.oneof = strings.Fields(strings.TrimPrefix(part, "oneof="))
+			case part != "":
+				return nil, false
+			}
+		}
+		checks = append(checks, tc)
+	}
+	return checks, true
+}
+
+// obviouslyValid reports whether every field of s, a pointer to a struct
+// of tagChecks, meets its constraints: then validator finds nothing, with
+// or without fields skipped, and need not run (it is slow next to this).
+func obviouslyValid(s any) bool {
+	v := reflect.ValueOf(s).Elem()
+	checks, ok := tagChecks()[v.Type()]
+	if !ok {
+		return false
+	}
+	for _, tc := range checks {
+		x := v.Field(tc.field).String()
+		if tc.required && x == "" || tc.oneof != nil && !slices.Contains(tc.oneof, x) {
+			return false
+		}
+	}
+	return true
+}
+
 // validate checks one struct and records a finding per failed constraint.
 // raw holds the enumerated cells as written, for quoting.
 func (c *checker) validate(p *importer.Power, row int, s any, raw map[importer.Key]string) {
+	if obviouslyValid(s) {
+		return
+	}
 	fv := fieldCheck()
 	var skip []string
 	t := reflect.TypeOf(s).Elem()

@@ -87,7 +87,13 @@ func (c *checker) duplicates() {
 			continue
 		}
 		var sim float64
-		if a := firstOf(es[:j], func(a *nameEntry) bool { sim = dice(a.grams, b.grams); return sim >= NearDuplicate }); a != nil {
+		if a := firstOf(es[:j], func(a *nameEntry) bool {
+			if !diceCanReach(len(a.grams), len(b.grams)) {
+				return false
+			}
+			sim = dice(a.grams, b.grams)
+			return sim >= NearDuplicate
+		}); a != nil {
 			c.add("N07", c.cell(b.p, importer.KeyName), importer.KeyName,
 				fmt.Sprintf("职权名称%s与%s的%s几乎相同(相似度 %.2f),可能重复、交叉", q(b.p.Name), c.rowName(a.p), q(a.p.Name), sim))
 		}

@@ -37,6 +37,11 @@ func (c *checker) hasLayout(p *importer.Power) bool {
 // hasRiskText reports whether r states anything in its risk columns.
 func (c *checker) hasRiskText(p *importer.Power, r *importer.Risk) bool {
 	if c.threeColumns(p, r) {
+		// A valid first part with text makes the joined parts non-blank
+		// (its runes decode alike there); else join them, as defined.
+		if strings.TrimSpace(r.Source) != "" && utf8.ValidString(r.Source) {
+			return true
+		}
 		return strings.TrimSpace(r.Source+r.Point+r.Harm) != ""
 	}
 	return strings.TrimSpace(r.Statement) != ""
@@ -126,7 +131,7 @@ func (c *checker) partDetail(ref importer.Ref, k importer.Key, item string, pt P
 	switch {
 	case hanCount(text) < minPartHan:
 		c.add("R03", ref, k, fmt.Sprintf("%s“%s”%s太简单,不足 %d 个字", item, pt, q(text), minPartHan))
-	case onlyStock(text, c.riskStock, stockKeepHan):
+	case onlyStock(importer.Normalize(text), c.riskStock, stockKeepHan):
 		c.add("R03", ref, k, fmt.Sprintf("%s“%s”%s只是套话,太笼统,没有写明具体内容", item, pt, q(text)))
 	}
 }
@@ -139,10 +144,11 @@ func (c *checker) measures(p *importer.Power, r *importer.Risk) {
 		return
 	}
 	ref := c.at(p, r.Ref.Row, importer.KeyMeasures)
+	n := importer.Normalize(m)
 	switch {
-	case onlyStock(m, c.measureStock, measureKeepHan):
+	case onlyStock(n, c.measureStock, measureKeepHan):
 		c.addSev("R08", Warning, ref, importer.KeyMeasures, fmt.Sprintf("防控措施%s只是套话,没有针对风险点的具体措施", q(m)))
-	case utf8.RuneCountInString(importer.Normalize(m)) < minMeasureRunes:
+	case utf8.RuneCountInString(n) < minMeasureRunes:
 		c.addSev("R08", Warning, ref, importer.KeyMeasures, fmt.Sprintf("防控措施%s太简单,不足 %d 个字", q(m), minMeasureRunes))
 	}
 }

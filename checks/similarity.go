@@ -54,6 +54,12 @@ func dice(a, b bigrams) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
+// diceCanReach reports whether sets of sizes m and n can have a dice of
+// NearDuplicate: all of the smaller one shared is the most they can have.
+func diceCanReach(m, n int) bool {
+	return m+n > 0 && 2*float64(min(m, n))/float64(m+n) >= NearDuplicate
+}
+
 // Similarity is the one text-similarity measure of lianfang: the Dice
 // coefficient of the character-bigram sets of the two texts after
 // importer.Normalize. It is 1 for equal texts and ≥ NearDuplicate for near
