@@ -283,8 +283,8 @@ rows:
 		if err := b.charge(cur-last, pending); err != nil {
 			return err
 		}
-		for range cur - last - 1 {
-			out = append(out, nil)
+		if empty := cur - last - 1; empty > 0 {
+			out = append(out, make([][]string, empty)...) // in one step, as readRows
 		}
 		out = append(out, pending)
 		last, pending = cur, nil
