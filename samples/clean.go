@@ -119,9 +119,9 @@ func (c *county) newRisks(bk *book, s *powerSpec, name string, k int, rng *rand.
 	grade := c.gradeOf(name, s.Theme)
 	risks := make([]risk, k)
 	for i := range risks {
-		src, pt, harm := c.stmts.draw(c.bank, s, name, rng)
+		src, pt, harm, num := c.stmts.draw(c.bank, s, name, rng)
 		risks[i] = risk{source: src, point: pt, harm: harm, grade: grade,
-			measures: measures[(m0+i)%len(measures)], owner: owner}
+			measures: measures[(m0+i)%len(measures)], owner: owner, num: num}
 	}
 	return risks
 }

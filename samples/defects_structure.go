@@ -108,6 +108,35 @@ func formatMistakes(c *county, bk *book, _ *rand.Rand) {
 	bk.mark("S07", nil, -1, importer.Key(extraHeader), "增加了模板没有的“"+extraHeader+"”栏")
 }
 
+// stubTarget returns a power and the index of its risk point whose 危害性
+// R02 or R03 may empty or replace with a stock phrase. Without its 危害性 a
+// statement has six slots left, so two such rows of different units could
+// come close to X04: the risk point is one whose number shares at most
+// stubClose of them with every stub planted before, when one is found.
+func (c *county) stubTarget(bk *book, rng *rand.Rand) (*power, int) {
+	var first *power
+	for range 8 {
+		p := c.target(bk, rng, anyPower)
+		if p == nil {
+			return nil, 0
+		}
+		if first == nil {
+			first = p
+		}
+	risks:
+		for i, r := range p.risks {
+			for _, s := range c.stubs {
+				if sharedBeforeHarm(r.num, s) > stubClose {
+					continue risks
+				}
+			}
+			c.stubs = append(c.stubs, r.num)
+			return p, i
+		}
+	}
+	return first, 0
+}
+
 // riskMistakes: R01–R06, R08 and R09.
 func riskMistakes(c *county, bk *book, _ *book, rng *rand.Rand) {
 	if p := c.target(bk, rng, anyPower); p != nil {
@@ -119,17 +148,22 @@ func riskMistakes(c *county, bk *book, _ *book, rng *rand.Rand) {
 		col  importer.Key
 		set  func(*risk)
 		note string
+		stub bool // 危害性 removed or a stock phrase
 	}{
-		{"R02", importer.KeyHarm, func(r *risk) { r.harm = "" }, "风险点缺少危害性"},
-		{"R03", importer.KeyHarm, func(r *risk) { r.harm = "违规违纪" }, "危害性只写“违规违纪”"},
-		{"R05", importer.KeyGrade, func(r *risk) { r.grade = "" }, "风险等级为空"},
-		{"R08", importer.KeyMeasures, func(r *risk) { r.measures = "加强管理" }, "防控措施只写“加强管理”"},
-		{"R09", importer.KeyOwner, func(r *risk) { r.owner = "" }, "责任人为空"},
+		{"R02", importer.KeyHarm, func(r *risk) { r.harm = "" }, "风险点缺少危害性", true},
+		{"R03", importer.KeyHarm, func(r *risk) { r.harm = "违规违纪" }, "危害性只写“违规违纪”", true},
+		{"R05", importer.KeyGrade, func(r *risk) { r.grade = "" }, "风险等级为空", false},
+		{"R08", importer.KeyMeasures, func(r *risk) { r.measures = "加强管理" }, "防控措施只写“加强管理”", false},
+		{"R09", importer.KeyOwner, func(r *risk) { r.owner = "" }, "责任人为空", false},
 	}
 	for _, pt := range parts {
-		if p := c.target(bk, rng, anyPower); p != nil && len(p.risks) > 0 {
-			pt.set(&p.risks[0])
-			bk.mark(pt.rule, p, 0, pt.col, pt.note)
+		p, i := c.target(bk, rng, anyPower), 0
+		if pt.stub {
+			p, i = c.stubTarget(bk, rng)
+		}
+		if p != nil && len(p.risks) > 0 {
+			pt.set(&p.risks[i])
+			bk.mark(pt.rule, p, i, pt.col, pt.note)
 		}
 	}
 	// R04: the statement of one power copied onto two more, so the unit's

@@ -20,6 +20,7 @@ type county struct {
 	books  []*book     // workbooks to write
 	texts  []inboxFile // files that are not spreadsheets (S01)
 	copies []inboxFile // byte-identical copies of a workbook (X03)
+	stubs  []uint64    // statement numbers of the R02 and R03 rows planted so far
 }
 
 // inboxFile is a file of the inbox that is not rendered from a book: body

@@ -279,6 +279,38 @@ func TestStatementsAcrossUnits(t *testing.T) {
 	}
 }
 
+// TestStubRowsAcrossProvince compares the R02 and R03 rows of make bench's
+// province (3,000 units), whose 危害性 is empty or a stock phrase, with one
+// another: two of them, of different units and powers, came to 0.82 before
+// stubTarget kept them apart. (All statements of a province take a minute
+// to compare; TestStatementsAcrossUnits does the county.)
+func TestStubRowsAcrossProvince(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans a province")
+	}
+	c := plan(Options{Units: 3000, Rows: 200, DefectRate: 0.33, Seed: DefaultOptions().Seed})
+	type stub struct{ unit, text string }
+	var stubs []stub
+	for _, bk := range c.books {
+		for _, m := range bk.marks {
+			if !bk.old && (m.rule == "R02" || m.rule == "R03") {
+				r := m.p.risks[max(m.risk, 0)]
+				stubs = append(stubs, stub{bk.unit.Code, r.source + "," + r.point + "," + r.harm})
+			}
+		}
+	}
+	if len(stubs) < 400 {
+		t.Fatalf("only %d R02 and R03 rows", len(stubs))
+	}
+	for i, a := range stubs {
+		for _, b := range stubs[i+1:] {
+			if sim := merge.Similarity(a.text, b.text); a.unit != b.unit && sim >= merge.SimilarityThreshold {
+				t.Errorf("%s and %s: %.2f\n  %s\n  %s", a.unit, b.unit, sim, a.text, b.text)
+			}
+		}
+	}
+}
+
 // comparable keeps letters and digits, as X04 compares statements.
 func comparable(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -119,8 +119,8 @@ func (sp *stmtPool) themeOffset(theme string) uint64 {
 }
 
 // draw returns the source, point and harm of the next risk point of a
-// power of spec s called name.
-func (sp *stmtPool) draw(b *bank, s *powerSpec, name string, rng *rand.Rand) (src, pt, harm string) {
+// power of spec s called name, and its statement number.
+func (sp *stmtPool) draw(b *bank, s *powerSpec, name string, rng *rand.Rand) (src, pt, harm string, num uint64) {
 	n := sp.drawn[s]
 	sp.drawn[s] = n + 1
 	i := sp.themeOffset(s.Theme) + s.stmtBase + n
@@ -131,5 +131,22 @@ func (sp *stmtPool) draw(b *bank, s *powerSpec, name string, rng *rand.Rand) (sr
 	frame := strings.ReplaceAll(frames[rng.IntN(len(frames))], "{n}", name)
 	return part(slotActor) + part(slotMotive) + part(slotSystem),
 		frame + part(slotMeans) + part(slotAct) + part(slotExtra),
-		part(slotHarm) + part(slotTail)
+		part(slotHarm) + part(slotTail), i
+}
+
+// stubClose is how many of the six slots outside 危害性 two statements
+// whose 危害性 is removed or a stock phrase (R02, R03) may share at most:
+// with five, two powers' statements came to 0.82 in a province.
+const stubClose = 3
+
+// sharedBeforeHarm counts the slots outside 危害性 (harm, tail) in which
+// statement numbers a and b take the same entry.
+func sharedBeforeHarm(a, b uint64) int {
+	k := 0
+	for j, s := range slots {
+		if j != slotHarm && j != slotTail && a%s.size == b%s.size {
+			k++
+		}
+	}
+	return k
 }

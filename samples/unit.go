@@ -22,6 +22,7 @@ type power struct {
 // risk is one risk point: its three parts, grade, measures and owner.
 type risk struct {
 	source, point, harm, grade, measures, owner string
+	num                                         uint64 // its statement number (statements.go)
 }
 
 // book is one unit's workbook as planned.
