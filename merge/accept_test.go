@@ -155,7 +155,7 @@ func TestAcceptIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := rules(c.Findings, "X03"); len(got) != 1 || got[0].File != copied.Path || got[0].Unit != "实验小学" {
+	if got := rules(countyFindings(t, c), "X03"); len(got) != 1 || got[0].File != copied.Path || got[0].Unit != "实验小学" {
 		t.Errorf("X03 findings = %+v, want one on %s", got, copied.Path)
 	}
 }

@@ -50,25 +50,29 @@ func TestCountyStatuses(t *testing.T) {
 	}
 	for i, w := range want {
 		u := c.Units[i]
-		if u.Code != w.code || u.Status != w.status || u.Errors != w.errors || len(u.Findings) != u.Errors+u.Warnings+u.Infos {
-			t.Errorf("unit %d = %s %s errors %d findings %d; want %s %s errors %d", i, u.Code, u.Status, u.Errors, len(u.Findings),
+		own, _ := unitFindings(t, c, i)
+		if u.Code != w.code || u.Status != w.status || u.Errors != w.errors || len(own) != u.Errors+u.Warnings+u.Infos {
+			t.Errorf("unit %d = %s %s errors %d findings %d; want %s %s errors %d", i, u.Code, u.Status, u.Errors, len(own),
 				w.code, w.status, w.errors)
 		}
 	}
-	if x01 := rules(c.Findings, "X01"); len(x01) != 1 || x01[0].Unit != "教管中心" || x01[0].Row != 0 || x01[0].Severity != checks.Error {
+	if x01 := rules(countyFindings(t, c), "X01"); len(x01) != 1 || x01[0].Unit != "教管中心" || x01[0].Row != 0 || x01[0].Severity != checks.Error {
 		t.Errorf("X01 = %+v, want one error on 教管中心", x01)
 	}
-	if got := c.Units[3].CountyFindings; len(got) != 1 || got[0].Rule != "X01" {
+	if _, got := unitFindings(t, c, 3); len(got) != 1 || got[0].Rule != "X01" {
 		t.Errorf("教管中心 county findings = %+v, want X01", got)
 	}
-	if len(c.Unknown) != 1 || c.Unknown[0].UnitWritten != "无名小学" || len(c.Unknown[0].Findings) != 1 {
-		t.Errorf("unknown = %+v, want 无名小学 with its S04", c.Unknown)
+	if len(c.Unknown) != 1 || c.Unknown[0].UnitWritten != "无名小学" {
+		t.Errorf("unknown = %+v, want 无名小学", c.Unknown)
+	} else if fs, err := c.UnknownFindings(ctx, 0); err != nil || len(fs) != 1 || fs[0].Rule != "S04" {
+		t.Errorf("unknown findings = %+v, %v; want its S04", fs, err)
 	}
-	if len(c.Ledger) != 6 || c.Ledger[0].UnitCode != "A01" || c.Ledger[5].UnitCode != "A01" {
-		t.Errorf("ledger has %d rows, want the 6 risk points of 实验小学 only", len(c.Ledger))
+	ledger := ledgerRows(t, c.Ledger)
+	if len(ledger) != 6 || ledger[0].UnitCode != "A01" || ledger[5].UnitCode != "A01" || c.Ledger.Rows != 6 {
+		t.Errorf("ledger has %d rows (counted %d), want the 6 risk points of 实验小学 only", len(ledger), c.Ledger.Rows)
 	}
-	if c.Grades[0] != (merge.GradeCount{Grade: "高", Count: 6}) {
-		t.Errorf("grades = %+v, want 高 6", c.Grades)
+	if c.Ledger.Grades[0] != (merge.GradeCount{Grade: "高", Count: 6}) {
+		t.Errorf("grades = %+v, want 高 6", c.Ledger.Grades)
 	}
 	st, err := s.Status(ctx, "2026-W48")
 	if err != nil {
@@ -78,7 +82,7 @@ func TestCountyStatuses(t *testing.T) {
 		t.Errorf("status rows = %d, last %+v; want 4 roster units then 无名小学", len(st), st[len(st)-1])
 	}
 	for i := range 4 {
-		if st[i].Status != c.Units[i].Status || st[i].Errors != c.Units[i].Errors || st[i].Findings != nil {
+		if st[i].Status != c.Units[i].Status || st[i].Errors != c.Units[i].Errors {
 			t.Errorf("Status and County disagree on %s", st[i].Code)
 		}
 	}
@@ -97,8 +101,8 @@ func TestUnknownUnitNotMerged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Units[0].Status != merge.StatusMissing || len(c.Unknown) != 1 || len(c.Ledger) != 0 {
-		t.Errorf("实验小学 %s, %d unknown, %d ledger rows; want 未提交, 1, 0", c.Units[0].Status, len(c.Unknown), len(c.Ledger))
+	if n := len(ledgerRows(t, c.Ledger)); c.Units[0].Status != merge.StatusMissing || len(c.Unknown) != 1 || n != 0 || c.Ledger.Rows != 0 {
+		t.Errorf("实验小学 %s, %d unknown, %d ledger rows; want 未提交, 1, 0", c.Units[0].Status, len(c.Unknown), n)
 	}
 	if n := mustCounts(t, s)["current"]; n != 0 {
 		t.Errorf("current rows = %d, want 0", n)
@@ -138,15 +142,15 @@ func TestLatestReceivedCounts(t *testing.T) {
 			if u.Status != merge.StatusPassed || u.Current.Path != "第二次/实验小学.xlsx" || u.Submissions != 2 {
 				t.Errorf("unit = %s, current %s, %d submissions; want 已通过 from 第二次, 2", u.Status, u.Current.Path, u.Submissions)
 			}
-			x02 := rules(c.Findings, "X02")
+			x02 := rules(countyFindings(t, c), "X02")
 			if len(x02) != 1 || x02[0].Severity != checks.Info || x02[0].File != "第二次/实验小学.xlsx" {
 				t.Errorf("X02 = %+v, want one info on the latest file", x02)
 			}
-			if len(rules(u.CountyFindings, "X02")) != 1 {
-				t.Errorf("unit's county findings = %+v, want X02", u.CountyFindings)
+			if _, cf := unitFindings(t, c, 0); len(rules(cf, "X02")) != 1 {
+				t.Errorf("unit's county findings = %+v, want X02", cf)
 			}
-			if len(c.Ledger) != 6 {
-				t.Errorf("ledger rows = %d, want the 6 of the latest file", len(c.Ledger))
+			if n := len(ledgerRows(t, c.Ledger)); n != 6 || c.Ledger.Rows != 6 {
+				t.Errorf("ledger rows = %d (counted %d), want the 6 of the latest file", n, c.Ledger.Rows)
 			}
 			if err := s.Verify(context.Background()); err != nil {
 				t.Error(err)
@@ -180,7 +184,7 @@ func TestX04(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x04 := rules(c.Findings, "X04")
+	x04 := rules(countyFindings(t, c), "X04")
 	got := make([]string, len(x04))
 	for i, f := range x04 {
 		got[i] = f.Unit + "!" + f.Sheet + "!" + f.Col + string(rune('0'+f.Row))
@@ -194,8 +198,9 @@ func TestX04(t *testing.T) {
 	if len(x04) > 0 && (!strings.Contains(x04[0].Message, "城关中学") || x04[0].Severity != checks.Warning || x04[0].Column != "风险点") {
 		t.Errorf("county X04 = %+v, want a warning naming 城关中学 on 风险点", x04[0])
 	}
-	for _, u := range c.Units {
-		for _, f := range rules(u.CountyFindings, "X04") {
+	for i, u := range c.Units {
+		_, cf := unitFindings(t, c, i)
+		for _, f := range rules(cf, "X04") {
 			if f.Message != checks.MessageX04 {
 				t.Errorf("%s's own X04 message = %q, want %q", u.Name, f.Message, checks.MessageX04)
 			}

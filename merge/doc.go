@@ -57,6 +57,14 @@
 // identical risk statements across different units). Verify checks the
 // database (integrity, foreign keys, current/superseded consistency).
 //
+// A county view's memory does not grow with what the units wrote. County
+// holds each unit's status and counts, the county rules (X04 as positions
+// and similarities, worded when asked) and the ledger's counts and grades,
+// counted in SQL; a unit's own findings (County.UnitFindings) and the
+// ledger rows (Ledger.Each) are read from the database when asked, one
+// unit at a time. Those reads go by submission, whose content never
+// changes once merged, so they agree with the snapshot County was read in.
+//
 // # X04 at province scale
 //
 // Similar never compares all pairs. Statements are compared in a form of
@@ -72,5 +80,17 @@
 // another unit, pairs within one unit are never verified, and each set
 // makes at most 8 comparisons per bucket, so buckets crowded by stock
 // phrases stay linear. On generated data the recall against all pairs was
-// 99.75%; 600,000 statements take about 10 CPU-seconds and 380 MB.
+// 99.75%.
+//
+// The county's X04 reads the statements unit by unit and keeps no text:
+// per statement its group, unit and position (about 24 bytes, 12 more for
+// a row found), per distinct set a group record and an offset (28 bytes,
+// and a map entry while grouping). The bigram sets and the band keys are
+// signed a chunk at a time and written to a temporary file beside the
+// database, unlinked at once (else in the system's temporary folder, else
+// kept in memory); one band's keys are read back at a time, and a
+// candidate's set when it is verified, through a small cache of the sets
+// read last. On the generated province (600,000 statements) X04 holds
+// under 30 MB of heap, where sets, signatures and texts took 450 MB, and
+// gives the same findings.
 package merge

@@ -180,3 +180,39 @@ func rules(fs []checks.Finding, id string) []checks.Finding {
 	}
 	return out
 }
+
+// countyFindings collects a county's X01–X04 findings, worded for the bureau.
+func countyFindings(tb testing.TB, c *merge.County) []checks.Finding {
+	tb.Helper()
+	var out []checks.Finding
+	if err := c.Findings(context.Background(), func(f checks.Finding) error {
+		out = append(out, f)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// unitFindings returns unit i's own findings and the county rules about it.
+func unitFindings(tb testing.TB, c *merge.County, i int) (own, county []checks.Finding) {
+	tb.Helper()
+	own, county, err := c.UnitFindings(context.Background(), i)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return own, county
+}
+
+// ledgerRows collects a ledger's rows.
+func ledgerRows(tb testing.TB, l *merge.Ledger) []merge.LedgerRow {
+	tb.Helper()
+	var out []merge.LedgerRow
+	if err := l.Each(context.Background(), func(r merge.LedgerRow) error {
+		out = append(out, r)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}

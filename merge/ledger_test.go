@@ -26,11 +26,12 @@ func TestLedger(t *testing.T) {
 	mustAccept(t, s, input("2026-W48", "实验小学.xlsx", "A01", "a", t0, sub))
 	mustAccept(t, s, input("2026-W48", "城关中学.xlsx", "A02", "b", t0, makeSub("城关中学", standardPowers("城关中学", 1)...),
 		finding("城关中学.xlsx", "城关中学", "N02", checks.Error, 4, "D", "职权名称未体现权力性质")))
-	rows, err := s.Ledger(ctx, "")
+	l, err := s.Ledger(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 5 {
+	rows := ledgerRows(t, l)
+	if len(rows) != 5 || l.Rows != 5 || l.Units != 1 || l.Powers != 3 || l.Risks != 4 || l.Cycle != "2026-W48" {
 		t.Fatalf("ledger has %d rows, want 4 risk points and 1 power without any of 实验小学", len(rows))
 	}
 	r := rows[3]
@@ -53,8 +54,8 @@ func TestLedger(t *testing.T) {
 	}
 	want := []merge.GradeCount{{"高", 3}, {"中", 1}, {"低", 0}, {"", 0}}
 	for i, g := range want {
-		if c.Grades[i] != g {
-			t.Errorf("grades = %+v, want %+v", c.Grades, want)
+		if c.Ledger.Grades[i] != g || l.Grades[i] != g {
+			t.Errorf("grades = %+v and %+v, want %+v", c.Ledger.Grades, l.Grades, want)
 			break
 		}
 	}

@@ -1,7 +1,10 @@
 package merge
 
 import (
-	"cmp"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -24,6 +27,9 @@ const (
 	// small buckets of its other bands: on a generated county of 22,000
 	// statements the recall was the same (99.75%) for bounds 2 to 32.
 	lshMaxCompare = 8
+	// lshChunk is how many groups are signed at once; their bigram sets and
+	// band keys then go to the spill, so the heap holds one chunk of sets.
+	lshChunk = 1 << 14
 )
 
 // lshA and lshB are the multiply-shift hash functions of the signature,
@@ -40,50 +46,191 @@ var lshA, lshB = func() (a, b [lshHashes]uint64) {
 }()
 
 // group is one distinct bigram set (statements differing at most in
-// punctuation, spacing or width, so identical for Similarity) and the
-// statements carrying it.
+// punctuation, spacing or width, so identical for Similarity) and which
+// statements carry it.
 type group struct {
-	first int32   // the first statement, by index
-	rest  []int32 // the others, ascending; nil for most groups
-	unit0 int32   // the unit of the first statement
-	multi bool    // the statements belong to more than one unit
-	nb    int32   // a verified similar group with a unit other than unit0; -1 none
-	nbSim float32
+	first  int32 // the first statement, by index
+	second int32 // the first statement of a unit other than unit0; -1 none
+	unit0  int32 // the unit of the first statement
+	nb     int32 // a verified similar group with a unit other than unit0; -1 none
+	nbSim  float32
 }
+
+// multi reports whether the group's statements belong to more than one unit.
+func (g *group) multi() bool { return g.second >= 0 }
 
 // satisfied reports whether every member already has a partner in another
 // unit: the form is used by two units, or a similar form by another unit.
-func (g *group) satisfied() bool { return g.multi || g.nb >= 0 }
+func (g *group) satisfied() bool { return g.second >= 0 || g.nb >= 0 }
 
 // helps reports whether other has a unit different from g's only unit.
-func (g *group) helps(other *group) bool { return other.multi || other.unit0 != g.unit0 }
+func (g *group) helps(other *group) bool { return other.multi() || other.unit0 != g.unit0 }
 
-// index holds the groups of a statement set, their bigram sets (one arena)
-// and their band keys.
-type index struct {
-	groups []group
-	sets   []uint32 // bigram sets, back to back
-	off    []int    // group i's set is sets[off[i]:off[i+1]]
-	bands  []uint32 // group i's band keys are bands[i*lshBands:(i+1)*lshBands]
+// partner returns the first statement of g whose unit is not unit, or -1.
+func (g *group) partner(unit int32) int32 {
+	if g.unit0 != unit {
+		return g.first
+	}
+	return g.second
 }
 
-func (x *index) set(i int) []uint32 { return x.sets[x.off[i]:x.off[i+1]] }
+// setKey is what identifies a bigram set while grouping: a second hash
+// besides the map key, so two different sets share a group only if both
+// 64-bit hashes collide.
+type setKey struct {
+	h2    uint64
+	group int32
+}
 
-// Similar finds, for every statement, one statement of a different unit
-// whose text is near-identical (Similarity ≥ SimilarityThreshold), without
-// comparing all pairs: identical comparison forms are grouped, and distinct
-// forms are matched through a MinHash-LSH index over their character
-// bigrams, each candidate verified exactly. Statements shorter than
-// MinStatementRunes are ignored. Matches are ordered by Index.
-func Similar(stmts []Statement) []Match {
-	x := buildIndex(stmts)
-	x.signatures()
-	// One band at a time: each entry is the band key in the high half and
-	// the group in the low half, so sorting gathers the buckets in order.
+// simIndex finds near-identical statements of different units (see
+// Similar) with a heap that holds, per statement, its group and unit, and
+// per distinct form a small group record and where its set lies: the
+// bigram sets and the MinHash band keys are written to a spill (a
+// temporary file for the county) chunk by chunk and read back when needed.
+//
+// Use: add every statement in order, then run, then each.
+type simIndex struct {
+	sets, bands spill
+	groups      []group
+	stmtGroup   []int32 // per statement: its group
+	stmtUnit    []int32 // per statement: its unit
+	setOff      []int64 // group i's set is setOff[i]:setOff[i+1], in uint32s of sets
+	bySet       map[uint64]setKey
+
+	// the chunk being built: its groups' sets, back to back
+	chunk    []uint32
+	chunkOff []int // group chunkStart+k's set is chunk[chunkOff[k]:chunkOff[k+1]]
+	written  int64 // uint32s written to sets
+	form     []rune
+	err      error
+
+	cache setCache
+	bufA  []uint32
+	raw   []byte
+}
+
+// setCache keeps the sets read last, in a ring: a bucket compares each
+// member with its next few, so the same sets are asked for again and
+// again. A set it returns is valid until the next one is read.
+type setCache struct {
+	slot  map[int32]int // group → slot
+	group []int32       // slot → group
+	sets  [][]uint32    // slot → set
+	next  int           // the slot to reuse next
+}
+
+// setCacheSize is how many sets the cache keeps.
+const setCacheSize = 256
+
+func newSimIndex(sets, bands spill) *simIndex {
+	return &simIndex{sets: sets, bands: bands, bySet: make(map[uint64]setKey), chunkOff: []int{0}}
+}
+
+// add adds the next statement, of unit unit, and returns its index, or -1
+// when it is too short to compare (it then takes no index).
+func (x *simIndex) add(unit int32, text string) int32 {
+	if x.form = appendComparable(x.form[:0], text); len(x.form) < MinStatementRunes {
+		return -1
+	}
+	i := int32(len(x.stmtGroup))
+	start := len(x.chunk)
+	x.chunk = bigramSet(x.chunk, x.form)
+	set := x.chunk[start:]
+	h, h2 := setHash(set), setHash2(set)
+	k, taken := x.bySet[h]
+	if taken && k.h2 == h2 {
+		x.chunk = x.chunk[:start]
+		g := &x.groups[k.group]
+		if g.second < 0 && unit != g.unit0 {
+			g.second = i
+		}
+		x.stmtGroup = append(x.stmtGroup, k.group)
+		x.stmtUnit = append(x.stmtUnit, unit)
+		return i
+	}
+	gi := int32(len(x.groups))
+	// A hash collision between different sets only costs the dedupe: the
+	// new group is left out of the map and matched through LSH.
+	if !taken {
+		x.bySet[h] = setKey{h2: h2, group: gi}
+	}
+	x.groups = append(x.groups, group{first: i, second: -1, unit0: unit, nb: -1})
+	x.chunkOff = append(x.chunkOff, len(x.chunk))
+	x.stmtGroup = append(x.stmtGroup, gi)
+	x.stmtUnit = append(x.stmtUnit, unit)
+	if len(x.chunkOff)-1 == lshChunk {
+		x.flush()
+	}
+	return i
+}
+
+// flush signs the chunk's groups and writes their sets and band keys to
+// the spills. Chunk c's band keys start at c·lshChunk·lshBands keys, band
+// by band: band b of a chunk of n groups is keys b·n to (b+1)·n.
+func (x *simIndex) flush() {
+	n := len(x.chunkOff) - 1
+	if n == 0 || x.err != nil {
+		return
+	}
+	first := len(x.groups) - n
+	keys := make([]uint32, n*lshBands)
+	workers := min(runtime.GOMAXPROCS(0), (n+255)/256)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var sig [lshHashes]uint32
+			for k := w; k < n; k += workers {
+				minhash(&sig, x.chunk[x.chunkOff[k]:x.chunkOff[k+1]])
+				for b := 0; b < lshBands; b++ {
+					h := uint64(b)
+					for r := 0; r < lshRows; r++ {
+						h = mix64(h ^ uint64(sig[b*lshRows+r]))
+					}
+					keys[b*n+k] = uint32(h >> 32)
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	base := int64(first) * lshBands * 4
+	if x.err = writeUint32s(x.bands, keys, base, &x.raw); x.err != nil {
+		return
+	}
+	if x.err = writeUint32s(x.sets, x.chunk, x.written*4, &x.raw); x.err != nil {
+		return
+	}
+	for k := 0; k < n; k++ {
+		x.setOff = append(x.setOff, x.written+int64(x.chunkOff[k]))
+	}
+	x.written += int64(len(x.chunk))
+	x.chunk, x.chunkOff = x.chunk[:0], x.chunkOff[:1]
+}
+
+// run matches the groups through their band keys, one band at a time.
+func (x *simIndex) run() error {
+	x.flush()
+	x.setOff = append(x.setOff, x.written)
+	x.bySet, x.chunk, x.chunkOff = nil, nil, nil
+	if x.err != nil {
+		return x.err
+	}
+	// Each entry is the band key in the high half and the group in the low
+	// half, so sorting gathers the buckets in order.
 	entries := make([]uint64, len(x.groups))
+	keys := make([]uint32, 0, lshChunk)
 	for b := 0; b < lshBands; b++ {
-		for i := range x.groups {
-			entries[i] = uint64(x.bands[i*lshBands+b])<<32 | uint64(i)
+		for first := 0; first < len(x.groups); first += lshChunk {
+			n := min(lshChunk, len(x.groups)-first)
+			off := (int64(first)*lshBands + int64(b)*int64(n)) * 4
+			var err error
+			if keys, err = readUint32s(x.bands, keys[:0], n, off, &x.raw); err != nil {
+				return err
+			}
+			for k, key := range keys {
+				entries[first+k] = uint64(key)<<32 | uint64(first+k)
+			}
 		}
 		slices.Sort(entries)
 		for lo := 0; lo < len(entries); {
@@ -92,53 +239,99 @@ func Similar(stmts []Statement) []Match {
 				hi++
 			}
 			if hi-lo > 1 {
-				x.bucket(entries[lo:hi])
+				if err := x.bucket(entries[lo:hi]); err != nil {
+					return err
+				}
 			}
 			lo = hi
 		}
 	}
-	return x.matches(stmts)
+	return nil
 }
 
-// buildIndex groups the statements by bigram set and keeps each set once.
-func buildIndex(stmts []Statement) *index {
-	x := &index{groups: make([]group, 0, len(stmts)), off: make([]int, 1, len(stmts)+1)}
-	unitIDs := make(map[string]int32)
-	bySet := make(map[uint64]int32) // set hash → group
-	total := 0
-	for _, st := range stmts {
-		total += len(st.Text) / 3 // about one bigram per CJK character
+// set returns group g's bigram set, valid until the next call.
+func (x *simIndex) set(g int32) ([]uint32, error) {
+	c := &x.cache
+	if i, ok := c.slot[g]; ok {
+		return c.sets[i], nil
 	}
-	x.sets = make([]uint32, 0, total)
-	var form []rune
-	for i, st := range stmts {
-		if form = appendComparable(form[:0], st.Text); len(form) < MinStatementRunes {
+	if c.slot == nil {
+		c.slot = make(map[int32]int, setCacheSize)
+		c.group = make([]int32, setCacheSize)
+		c.sets = make([][]uint32, setCacheSize)
+	} else if len(c.slot) == setCacheSize {
+		delete(c.slot, c.group[c.next])
+	}
+	i := c.next
+	c.next = (c.next + 1) % setCacheSize
+	lo, hi := x.setOff[g], x.setOff[g+1]
+	set, err := readUint32s(x.sets, c.sets[i][:0], int(hi-lo), lo*4, &x.raw)
+	if err != nil {
+		return nil, err
+	}
+	c.sets[i], c.group[i], c.slot[g] = set, g, i
+	return set, nil
+}
+
+// bucket verifies candidate pairs among groups sharing a band key, for
+// groups that still lack a partner in another unit.
+func (x *simIndex) bucket(es []uint64) error {
+	for i, e := range es {
+		ai := int32(uint32(e))
+		a := &x.groups[ai]
+		if a.satisfied() {
 			continue
 		}
-		u, ok := unitIDs[st.Unit]
-		if !ok {
-			u = int32(len(unitIDs))
-			unitIDs[st.Unit] = u
+		compared := 0
+		var aset []uint32
+		for k := 1; k < len(es) && compared < lshMaxCompare; k++ {
+			bi := int32(uint32(es[(i+k)%len(es)]))
+			b := &x.groups[bi]
+			if !a.helps(b) {
+				continue
+			}
+			compared++
+			var bset []uint32
+			var err error
+			if aset == nil {
+				// a's set is kept apart: reading b's may reuse its slot.
+				if aset, err = x.set(ai); err != nil {
+					return err
+				}
+				x.bufA = append(x.bufA[:0], aset...)
+				aset = x.bufA
+			}
+			if bset, err = x.set(bi); err != nil {
+				return err
+			}
+			sim := dice(aset, bset)
+			if sim < SimilarityThreshold {
+				continue
+			}
+			a.nb, a.nbSim = bi, float32(sim)
+			if !b.satisfied() && b.helps(a) {
+				b.nb, b.nbSim = ai, float32(sim)
+			}
+			break
 		}
-		start := len(x.sets)
-		x.sets = bigramSet(x.sets, form)
-		set, h := x.sets[start:], setHash(x.sets[start:])
-		if gi, ok := bySet[h]; ok && slices.Equal(x.set(int(gi)), set) {
-			x.sets = x.sets[:start]
-			g := &x.groups[gi]
-			g.rest = append(g.rest, int32(i))
-			g.multi = g.multi || u != g.unit0
-			continue
-		}
-		// A hash collision between different sets only costs the dedupe:
-		// the new group is left out of the map and matched through LSH.
-		if _, taken := bySet[h]; !taken {
-			bySet[h] = int32(len(x.groups))
-		}
-		x.groups = append(x.groups, group{first: int32(i), unit0: u, nb: -1})
-		x.off = append(x.off, len(x.sets))
 	}
-	return x
+	return nil
+}
+
+// each calls fn, in statement order, for every statement that has a
+// partner in another unit: an identical form of another unit first, else
+// the verified similar form.
+func (x *simIndex) each(fn func(i, other int32, sim float64)) {
+	for i, gi := range x.stmtGroup {
+		g, unit := &x.groups[gi], x.stmtUnit[i]
+		if o := g.partner(unit); o >= 0 {
+			fn(int32(i), o, 1)
+		} else if g.nb >= 0 {
+			if o := x.groups[g.nb].partner(unit); o >= 0 {
+				fn(int32(i), o, float64(g.nbSim))
+			}
+		}
+	}
 }
 
 // setHash hashes a bigram set.
@@ -150,30 +343,13 @@ func setHash(set []uint32) uint64 {
 	return h
 }
 
-// signatures computes every group's MinHash signature and folds it into
-// band keys, in parallel.
-func (x *index) signatures() {
-	x.bands = make([]uint32, len(x.groups)*lshBands)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			var sig [lshHashes]uint32
-			for i := w; i < len(x.groups); i += workers {
-				minhash(&sig, x.set(i))
-				for b := 0; b < lshBands; b++ {
-					h := uint64(b)
-					for r := 0; r < lshRows; r++ {
-						h = mix64(h ^ uint64(sig[b*lshRows+r]))
-					}
-					x.bands[i*lshBands+b] = uint32(h >> 32)
-				}
-			}
-		}(w)
+// setHash2 is a second hash of a bigram set, independent of setHash.
+func setHash2(set []uint32) uint64 {
+	h := uint64(len(set)) ^ 0x9e3779b97f4a7c15
+	for _, v := range set {
+		h = mix64(h+uint64(v)) * 0xff51afd7ed558ccd
 	}
-	wg.Wait()
+	return h
 }
 
 // minhash sets sig to the MinHash signature of a bigram set.
@@ -191,74 +367,87 @@ func minhash(sig *[lshHashes]uint32, set []uint32) {
 	}
 }
 
-// bucket verifies candidate pairs among groups sharing a band key, for
-// groups that still lack a partner in another unit.
-func (x *index) bucket(es []uint64) {
-	for i, e := range es {
-		ai := int32(uint32(e))
-		a := &x.groups[ai]
-		if a.satisfied() {
+// spill is where the index keeps its bigram sets and band keys.
+type spill interface {
+	io.ReaderAt
+	io.WriterAt
+	Close() error
+}
+
+// memSpill is a spill in memory.
+type memSpill struct{ b []byte }
+
+func (m *memSpill) WriteAt(p []byte, off int64) (int, error) {
+	if end := int(off) + len(p); end > len(m.b) {
+		m.b = append(m.b, make([]byte, end-len(m.b))...)
+	}
+	return copy(m.b[off:], p), nil
+}
+
+func (m *memSpill) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(len(m.b)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.b[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (m *memSpill) Close() error { m.b = nil; return nil }
+
+// fileSpill is a spill in a temporary file, removed as soon as it is
+// created where the system allows it, so that nothing is left behind even
+// when the process is killed.
+type fileSpill struct {
+	*os.File
+	removed bool
+}
+
+func (f *fileSpill) Close() error {
+	err := f.File.Close()
+	if !f.removed {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// newSpill returns a spill in a new temporary file in the first of dirs
+// where one can be made, or in memory.
+func newSpill(dirs ...string) spill {
+	for _, dir := range dirs {
+		f, err := os.CreateTemp(dir, ".lianfang-x04-*")
+		if err != nil {
 			continue
 		}
-		compared := 0
-		for k := 1; k < len(es) && compared < lshMaxCompare; k++ {
-			bi := int32(uint32(es[(i+k)%len(es)]))
-			b := &x.groups[bi]
-			if !a.helps(b) {
-				continue
-			}
-			compared++
-			sim := dice(x.set(int(ai)), x.set(int(bi)))
-			if sim < SimilarityThreshold {
-				continue
-			}
-			a.nb, a.nbSim = bi, float32(sim)
-			if !b.satisfied() && b.helps(a) {
-				b.nb, b.nbSim = ai, float32(sim)
-			}
-			break
-		}
+		return &fileSpill{File: f, removed: os.Remove(f.Name()) == nil}
 	}
+	return &memSpill{}
 }
 
-// matches turns the groups into one Match per statement that has a
-// partner in another unit: an identical form of another unit first, else
-// the verified similar form.
-func (x *index) matches(stmts []Statement) []Match {
-	var out []Match
-	for gi := range x.groups {
-		g := &x.groups[gi]
-		add := func(m int32) {
-			unit := stmts[m].Unit
-			if o := partner(stmts, g, unit); o >= 0 {
-				out = append(out, Match{Index: int(m), Other: o, Similarity: 1})
-			} else if g.nb >= 0 {
-				if o := partner(stmts, &x.groups[g.nb], unit); o >= 0 {
-					out = append(out, Match{Index: int(m), Other: o, Similarity: float64(g.nbSim)})
-				}
-			}
-		}
-		add(g.first)
-		for _, m := range g.rest {
-			add(m)
-		}
+// writeUint32s writes vs little-endian at off.
+func writeUint32s(w io.WriterAt, vs []uint32, off int64, raw *[]byte) error {
+	b := slices.Grow((*raw)[:0], 4*len(vs))[:4*len(vs)]
+	for i, v := range vs {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
 	}
-	slices.SortFunc(out, func(p, q Match) int { return cmp.Compare(p.Index, q.Index) })
-	return out
+	*raw = b
+	if _, err := w.WriteAt(b, off); err != nil {
+		return fmt.Errorf("x04 spill: %w", err)
+	}
+	return nil
 }
 
-// partner returns the first statement of g whose unit is not unit, or -1.
-// It scans only when unit is g's first unit and g has others.
-func partner(stmts []Statement, g *group, unit string) int {
-	if stmts[g.first].Unit != unit {
-		return int(g.first)
+// readUint32s appends n little-endian values read at off to dst.
+func readUint32s(r io.ReaderAt, dst []uint32, n int, off int64, raw *[]byte) ([]uint32, error) {
+	b := slices.Grow((*raw)[:0], 4*n)[:4*n]
+	*raw = b
+	if _, err := r.ReadAt(b, off); err != nil {
+		return dst, fmt.Errorf("x04 spill: %w", err)
 	}
-	if g.multi {
-		for _, m := range g.rest {
-			if stmts[m].Unit != unit {
-				return int(m)
-			}
-		}
+	for i := 0; i < n; i++ {
+		dst = append(dst, binary.LittleEndian.Uint32(b[4*i:]))
 	}
-	return -1
+	return dst, nil
 }

@@ -94,3 +94,39 @@ type Match struct {
 	Index, Other int
 	Similarity   float64
 }
+
+// Similar finds, for every statement, one statement of a different unit
+// whose text is near-identical (Similarity ≥ SimilarityThreshold), without
+// comparing all pairs: identical comparison forms are grouped, and distinct
+// forms are matched through a MinHash-LSH index over their character
+// bigrams, each candidate verified exactly. Statements shorter than
+// MinStatementRunes are ignored. Matches are ordered by Index.
+func Similar(stmts []Statement) []Match {
+	out, _ := similar(stmts, &memSpill{}, &memSpill{}) // a spill in memory does not fail
+	return out
+}
+
+// similar is Similar with the index's sets and band keys in the given spills.
+func similar(stmts []Statement, sets, bands spill) ([]Match, error) {
+	x := newSimIndex(sets, bands)
+	units := make(map[string]int32)
+	var orig []int // index in stmts of each statement the index took
+	for i, st := range stmts {
+		u, ok := units[st.Unit]
+		if !ok {
+			u = int32(len(units))
+			units[st.Unit] = u
+		}
+		if x.add(u, st.Text) >= 0 {
+			orig = append(orig, i)
+		}
+	}
+	if err := x.run(); err != nil {
+		return nil, err
+	}
+	var out []Match
+	x.each(func(i, o int32, sim float64) {
+		out = append(out, Match{Index: orig[i], Other: orig[o], Similarity: sim})
+	})
+	return out, nil
+}

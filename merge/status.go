@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-
-	"lianfang/checks"
 )
 
 // Submission is one merged file as the county views list it.
@@ -38,13 +36,9 @@ type UnitStatus struct {
 	Current          *Submission // the submission that counts; nil when 未提交
 	Submissions      int         // distinct files received from the unit in the cycle
 	// Errors, Warnings and Infos count the current submission's own findings
-	// (rules S to C), the same numbers in Status and County.
+	// (rules S to C), the same numbers in Status and County; the findings
+	// themselves are County.UnitFindings.
 	Errors, Warnings, Infos int
-	// Findings are the current submission's findings (County only).
-	Findings []checks.Finding
-	// CountyFindings are the county rules (X01–X04) about this unit, worded
-	// for the unit's own report: X04 never names the other unit (County only).
-	CountyFindings []checks.Finding
 }
 
 // submissionRow is the stored form of a submission, with its unit code.

@@ -5,115 +5,193 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"sync/atomic"
 
 	"lianfang/checks"
 	"lianfang/importer"
 )
 
-// riskRef is one risk point of a current submission, where it was written.
-type riskRef struct {
-	Code      string `db:"code"`
-	SubID     int64  `db:"submission_id"`
-	Sheet     string `db:"sheet"`
-	Row       int    `db:"row"`
-	Source    string `db:"source"`
-	Point     string `db:"point"`
-	Harm      string `db:"harm"`
-	Statement string `db:"statement"`
+// x04Set is the outcome of X04 over a cycle in a compact form: where each
+// compared statement was written and which rows resemble which, without
+// any text; the findings are worded when asked (each).
+type x04Set struct {
+	sheets []x04Sheet
+	refs   []x04Ref // per compared statement, by unit code and catalogue order
+	hits   []x04Hit // one per row found, in statement order
+	units  []int32  // unit i's hits are hits[units[i]:units[i+1]]
 }
 
-// text is what X04 compares: the one-column statement, or the three parts.
-func (r riskRef) text() string {
-	if r.Statement != "" {
-		return r.Statement
-	}
-	return r.Source + "," + r.Point + "," + r.Harm
+// x04Sheet is a catalogue sheet of a current submission and the column
+// letters of its statement and 风险点 columns.
+type x04Sheet struct {
+	name           string
+	colStmt, colPt string
+}
+
+// x04Ref is where one compared risk point was written.
+type x04Ref struct {
+	unit  int32 // index of County.Units
+	sheet int32 // index of x04Set.sheets
+	row   int32
+	stmt  bool // the one-column statement, else the three parts (风险点)
+}
+
+// x04Hit says that statement ref resembles statement other of another unit.
+type x04Hit struct {
+	ref, other int32
+	sim        float32 // 1 for an identical comparison form
 }
 
 // key is the column X04 lands on: the statement column, else 风险点.
-func (r riskRef) key() importer.Key {
-	if r.Statement != "" {
+func (r x04Ref) key() importer.Key {
+	if r.stmt {
 		return importer.KeyStatement
 	}
 	return importer.KeyPoint
 }
 
+func (s x04Sheet) col(k importer.Key) string {
+	if k == importer.KeyStatement {
+		return s.colStmt
+	}
+	return s.colPt
+}
+
+// each calls fn with the X04 findings on unit i, worded for the bureau
+// (naming the other unit and where it wrote the statement) or for the
+// unit's own report (checks.MessageX04).
+func (x *x04Set) each(c *County, i int, bureau bool, fn func(checks.Finding)) {
+	if x == nil || i+1 >= len(x.units) {
+		return
+	}
+	u := c.Units[i]
+	for _, h := range x.hits[x.units[i]:x.units[i+1]] {
+		r := x.refs[h.ref]
+		rs := x.sheets[r.sheet]
+		msg := checks.MessageX04
+		if bureau {
+			o := x.refs[h.other]
+			other, os := c.Units[o.unit], x.sheets[o.sheet]
+			where := importer.Ref{Sheet: os.name, Row: int(o.row), Col: os.col(o.key())}
+			pct := int(math.Floor(float64(h.sim) * 100))
+			msg = fmt.Sprintf("风险表述与%s(%s)%s高度雷同(相似度 %d%%),疑似照抄。", other.Name, other.Code, where, pct)
+		}
+		f := newX("X04", u.Current.Path, u.Name, msg)
+		f.Sheet, f.Row, f.Col, f.Column = rs.name, int(r.row), rs.col(r.key()), importer.ColumnOf(r.key()).Header
+		fn(f)
+	}
+}
+
+// statementsRead counts the risk statements X04 has read, for tests.
+var statementsRead atomic.Int64
+
 // copiedStatements evaluates X04 over the risk points of every unit's
 // current submission: one finding on every row carrying a statement
-// near-identical to one of another unit (see Similar).
-func copiedStatements(ctx context.Context, q querier, st *cycleState) ([]xFinding, error) {
-	var refs []riskRef
-	err := q.SelectContext(ctx, &refs, `SELECT u.code, s.id AS submission_id, r.sheet, r.row, r.source, r.point, r.harm, r.statement
-		FROM current c JOIN units u ON u.id = c.unit_id JOIN submissions s ON s.id = c.submission_id
-		JOIN powers p ON p.submission_id = s.id JOIN risks r ON r.power_id = p.id
-		WHERE c.cycle = ? ORDER BY u.code, p.ord, r.ord`, st.cycle)
-	if err != nil {
-		return nil, fmt.Errorf("x04 statements: %w", err)
+// near-identical to one of another unit (see Similar). The statements are
+// read unit by unit and only their comparison data is kept; the index
+// spills its bigram sets and band keys to an unlinked temporary file beside
+// the database (or in the system's temporary folder, or else memory).
+func (s *Store) copiedStatements(ctx context.Context, q querier, st *cycleState) (*x04Set, error) {
+	sets := newSpill(filepath.Dir(s.path), os.TempDir())
+	defer sets.Close()
+	bands := newSpill(filepath.Dir(s.path), os.TempDir())
+	defer bands.Close()
+	idx := newSimIndex(sets, bands)
+	x := &x04Set{}
+	for ui, u := range st.units {
+		if u.Current == nil {
+			continue
+		}
+		if err := x.read(ctx, q, idx, int32(ui), u.Current.ID); err != nil {
+			return nil, err
+		}
 	}
-	cols, err := catalogueColumns(ctx, q, st.cycle)
-	if err != nil {
+	if err := idx.run(); err != nil {
 		return nil, err
 	}
-	stmts := make([]Statement, len(refs))
-	for i, r := range refs {
-		stmts[i] = Statement{Unit: r.Code, Text: r.text()}
-	}
-	units := make(map[string]UnitStatus, len(st.units))
-	for _, u := range st.units {
-		units[u.Code] = u
-	}
 	type cell struct {
-		sub   int64
-		sheet string
-		row   int
+		sheet int32
+		row   int32
 	}
 	done := make(map[cell]bool)
-	var out []xFinding
-	for _, m := range Similar(stmts) {
-		r, o := refs[m.Index], refs[m.Other]
-		if done[cell{r.SubID, r.Sheet, r.Row}] {
-			continue // one finding per row, whatever the numbered items
+	last := int32(-1)
+	x.units = make([]int32, len(st.units)+1)
+	idx.each(func(i, o int32, sim float64) {
+		r := x.refs[i]
+		if r.unit != last {
+			clear(done) // a row belongs to one unit's submission
+			last = r.unit
 		}
-		done[cell{r.SubID, r.Sheet, r.Row}] = true
-		u, other := units[r.Code], units[o.Code]
-		col := cols[sheetKey{r.SubID, r.Sheet}][r.key()]
-		where := importer.Ref{Sheet: o.Sheet, Row: o.Row, Col: cols[sheetKey{o.SubID, o.Sheet}][o.key()]}
-		pct := int(math.Floor(m.Similarity * 100))
-		msg := fmt.Sprintf("风险表述与%s(%s)%s高度雷同(相似度 %d%%),疑似照抄。", other.Name, other.Code, where, pct)
-		f := newX("X04", u.Current.Path, u.Name, msg)
-		f.Sheet, f.Row, f.Col, f.Column = r.Sheet, r.Row, col, importer.ColumnOf(r.key()).Header
-		uf := f
-		uf.Message = checks.MessageX04
-		out = append(out, xFinding{code: r.Code, county: f, unit: uf})
+		if done[cell{r.sheet, r.row}] {
+			return // one finding per row, whatever the numbered items
+		}
+		done[cell{r.sheet, r.row}] = true
+		x.hits = append(x.hits, x04Hit{ref: i, other: o, sim: float32(sim)})
+		x.units[r.unit+1]++
+	})
+	for i := 1; i < len(x.units); i++ {
+		x.units[i] += x.units[i-1]
 	}
-	return out, nil
+	return x, nil
 }
 
-type sheetKey struct {
-	sub   int64
-	sheet string
-}
-
-// catalogueColumns returns, for the catalogue sheets of the cycle's
-// current submissions, which column letter holds which key.
-func catalogueColumns(ctx context.Context, q querier, cycle string) (map[sheetKey]map[importer.Key]string, error) {
-	var rows []struct {
-		SubID   int64  `db:"submission_id"`
+// read adds the risk statements of one unit's current submission to the
+// index, in catalogue order.
+func (x *x04Set) read(ctx context.Context, q querier, idx *simIndex, unit int32, sub int64) error {
+	var sheets []struct {
 		Name    string `db:"name"`
 		Columns string `db:"columns"`
 	}
-	err := q.SelectContext(ctx, &rows, `SELECT sh.submission_id, sh.name, sh.columns FROM sheets sh
-		JOIN current c ON c.submission_id = sh.submission_id WHERE c.cycle = ? AND sh.catalogue`, cycle)
+	err := q.SelectContext(ctx, &sheets, `SELECT name, columns FROM sheets WHERE submission_id = ? AND catalogue`, sub)
 	if err != nil {
-		return nil, fmt.Errorf("x04 columns: %w", err)
+		return fmt.Errorf("x04 columns: %w", err)
 	}
-	out := make(map[sheetKey]map[importer.Key]string, len(rows))
-	for _, r := range rows {
-		var m map[importer.Key]string
-		if err := json.Unmarshal([]byte(r.Columns), &m); err != nil {
-			return nil, fmt.Errorf("x04 columns of %s: %w", r.Name, err)
+	byName := make(map[string]int32, len(sheets))
+	intern := func(name string) int32 {
+		if i, ok := byName[name]; ok {
+			return i
 		}
-		out[sheetKey{r.SubID, r.Name}] = m
+		// A risk point always lies on a catalogue sheet; any other keeps
+		// empty column letters.
+		i := int32(len(x.sheets))
+		x.sheets = append(x.sheets, x04Sheet{name: name})
+		byName[name] = i
+		return i
 	}
-	return out, nil
+	for _, sh := range sheets {
+		var m map[importer.Key]string
+		if err := json.Unmarshal([]byte(sh.Columns), &m); err != nil {
+			return fmt.Errorf("x04 columns of %s: %w", sh.Name, err)
+		}
+		i := intern(sh.Name)
+		x.sheets[i].colStmt, x.sheets[i].colPt = m[importer.KeyStatement], m[importer.KeyPoint]
+	}
+	rows, err := q.QueryxContext(ctx, `SELECT r.sheet, r.row, r.source, r.point, r.harm, r.statement
+		FROM powers p JOIN risks r ON r.power_id = p.id WHERE p.submission_id = ? ORDER BY p.ord, r.ord`, sub)
+	if err != nil {
+		return fmt.Errorf("x04 statements: %w", err)
+	}
+	defer rows.Close()
+	var sheet, source, point, harm, statement string
+	var row int32
+	for rows.Next() {
+		if err := rows.Scan(&sheet, &row, &source, &point, &harm, &statement); err != nil {
+			return fmt.Errorf("x04 statements: %w", err)
+		}
+		statementsRead.Add(1)
+		text := statement
+		if statement == "" {
+			text = source + "," + point + "," + harm
+		}
+		if idx.add(unit, text) < 0 {
+			continue
+		}
+		x.refs = append(x.refs, x04Ref{unit: unit, sheet: intern(sheet), row: row, stmt: statement != ""})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("x04 statements: %w", err)
+	}
+	return nil
 }

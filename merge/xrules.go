@@ -27,8 +27,8 @@ func newX(id, file, unit, msg string) checks.Finding {
 // same returns an xFinding worded alike for the bureau and the unit.
 func same(code string, f checks.Finding) xFinding { return xFinding{code: code, county: f, unit: f} }
 
-// countyRules evaluates X01–X04 on a cycle, in rule order, each rule in
-// roster order (X03 in order received).
+// countyRules evaluates X01–X03 on a cycle, in rule order, each rule in
+// roster order (X03 in order received). X04 follows them (copiedStatements).
 func countyRules(ctx context.Context, q querier, st *cycleState) ([]xFinding, error) {
 	var out []xFinding
 	for _, u := range st.units {
@@ -48,12 +48,7 @@ func countyRules(ctx context.Context, q querier, st *cycleState) ([]xFinding, er
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, x03...)
-	x04, err := copiedStatements(ctx, q, st)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, x04...), nil
+	return append(out, x03...), nil
 }
 
 // resubmissions returns an X03 finding for every byte-identical copy of a

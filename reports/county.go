@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,25 +32,27 @@ func CountyFileName(cycle string) string {
 // 风险等级分布 (the ledger's grades, with a pie chart), 职权台账 (every risk
 // point of the units that passed) and 本周变化 (what changed since the
 // previous cycle; d is nil when there is none). The large sheets are
-// written with excelize's StreamWriter. Every text is written as a string,
-// never a formula.
-func WriteCounty(w io.Writer, c *merge.County, d *merge.Diff) error {
+// written with excelize's StreamWriter, the ledger straight from
+// c.Ledger.Each, and the findings are counted unit by unit, so the county's
+// content is never all in memory. Every text is written as a string, never
+// a formula.
+func WriteCounty(ctx context.Context, w io.Writer, c *merge.County, d *merge.Diff) error {
 	if c == nil {
 		return errors.New("write county: no county data")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := buildCounty(f, c, d); err != nil {
+	if err := buildCounty(ctx, f, c, d); err != nil {
 		return fmt.Errorf("write county %s: %w", c.Cycle, err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeZipped(f, w); err != nil {
 		return fmt.Errorf("write county %s: %w", c.Cycle, err)
 	}
 	return nil
 }
 
 // buildCounty creates the five sheets in order and fills them.
-func buildCounty(f *excelize.File, c *merge.County, d *merge.Diff) error {
+func buildCounty(ctx context.Context, f *excelize.File, c *merge.County, d *merge.Diff) error {
 	if err := f.SetSheetName("Sheet1", SheetStatus); err != nil {
 		return err
 	}
@@ -67,15 +70,19 @@ func buildCounty(f *excelize.File, c *merge.County, d *merge.Diff) error {
 	if err != nil {
 		return err
 	}
+	ledger := c.Ledger
+	if ledger == nil {
+		ledger = merge.LedgerOf(c.Cycle, nil)
+	}
 	steps := []struct {
 		sheet string
 		write func() error
 	}{
 		{SheetStatus, func() error { return writeStatusSheet(f, st, c) }},
-		{SheetStats, func() error { return writeStatsSheet(f, st, c) }},
-		{SheetGrades, func() error { return writeGradesSheet(f, st, c) }},
+		{SheetStats, func() error { return writeStatsSheet(ctx, f, st, c) }},
+		{SheetGrades, func() error { return writeGradesSheet(f, st, c.Cycle, ledger.Grades) }},
 		{SheetLedger, func() error {
-			return writeLedgerSheet(f, st, SheetLedger, ledgerTitle(c.Cycle, c.Ledger), c.Ledger)
+			return writeLedgerSheet(ctx, f, st, SheetLedger, ledgerTitle(c.Cycle, ledger), ledger)
 		}},
 		{SheetChanges, func() error { return writeChangesSheet(f, st, d) }},
 	}
@@ -159,7 +166,9 @@ func newCountyStyles(f *excelize.File) (countyStyles, error) {
 	}
 	st := countyStyles{title: ids[0], note: ids[1], section: ids[2], header: ids[3], body: ids[4],
 		number: ids[5], percent: ids[6], status: map[string]int{}}
-	for status, color := range statusFills {
+	// In a fixed order, so that equal data give equal style numbers.
+	for _, status := range []string{merge.StatusPassed, merge.StatusReturned, merge.StatusMissing, merge.StatusUnreadable} {
+		color := statusFills[status]
 		id, err := f.NewStyle(&excelize.Style{Font: font(10, false), Border: border, Alignment: top,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
 		if err != nil {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"testing"
@@ -13,7 +14,9 @@ import (
 // benchCounty makes a county of n units, each with findings; one unit in
 // three has errors, the others pass and bring rowsPerUnit ledger rows.
 func benchCounty(n, rowsPerUnit int) (*merge.County, *merge.Diff) {
-	c := &merge.County{Cycle: "2026-W48", Previous: "2026-W47"}
+	c := merge.County{Cycle: "2026-W48", Previous: "2026-W47"}
+	var content merge.CountyContent
+	var ledger []merge.LedgerRow
 	d := &merge.Diff{From: "2026-W47", To: "2026-W48"}
 	failing := []string{"N02", "B02", "D03", "R02", "R03", "C01"}
 	passing := []string{"N03", "N07", "B04", "B05", "D06", "R04", "R07"}
@@ -22,6 +25,7 @@ func benchCounty(n, rowsPerUnit int) (*merge.County, *merge.Diff) {
 		code, name := fmt.Sprintf("U%03d", i+1), fmt.Sprintf("第%d小学", i+1)
 		u := merge.UnitStatus{Code: code, Name: name, Type: "小学", Status: merge.StatusPassed,
 			Current: &merge.Submission{Path: "收件/" + name + ".xlsx", Received: time.Date(2026, 11, 23, 9, i%60, 0, 0, time.UTC)}}
+		var fs []checks.Finding
 		for k := 0; k < 3+i%7; k++ {
 			rule := passing[(i+k)%len(passing)]
 			if i%3 == 0 {
@@ -29,7 +33,7 @@ func benchCounty(n, rowsPerUnit int) (*merge.County, *merge.Diff) {
 			}
 			r, _ := checks.RuleByID(rule)
 			fd := checks.Finding{Unit: name, Sheet: "职权目录", Row: 4 + k, Col: "K", Rule: rule, Severity: r.Severity, Message: r.Text}
-			u.Findings = append(u.Findings, fd)
+			fs = append(fs, fd)
 			switch fd.Severity {
 			case checks.Error:
 				u.Errors++
@@ -46,7 +50,7 @@ func benchCounty(n, rowsPerUnit int) (*merge.County, *merge.Diff) {
 			u.Status = merge.StatusReturned
 		} else {
 			for k := 0; k < rowsPerUnit; k++ {
-				c.Ledger = append(c.Ledger, merge.LedgerRow{UnitCode: code, Unit: name, Seq: fmt.Sprint(k/2 + 1), Risk: k%2 + 1,
+				ledger = append(ledger, merge.LedgerRow{UnitCode: code, Unit: name, Seq: fmt.Sprint(k/2 + 1), Risk: k%2 + 1,
 					Level: "单位职权", Kind: "外部职权", Name: fmt.Sprintf("职权事项审核%d", k/2+1), Basis: "《中华人民共和国教育法》第二十九条",
 					Dept: "教导处", Scope: "面向社会", Form: "校务公开栏", Source: "因受人情干扰", Point: "放宽审核条件",
 					Harm: "损害教育公平", Grade: grades[k%3], Measures: "结果在校务公开栏公示", Owner: "校长"})
@@ -54,48 +58,32 @@ func benchCounty(n, rowsPerUnit int) (*merge.County, *merge.Diff) {
 			d.NewlyPassing = append(d.NewlyPassing, merge.UnitChange{Code: code, Name: name, From: merge.StatusReturned, To: merge.StatusPassed})
 		}
 		c.Units = append(c.Units, u)
+		content.Findings = append(content.Findings, fs)
 	}
-	c.Grades = countGradesForBench(c.Ledger)
-	return c, d
-}
-
-// countGradesForBench counts ledger rows by grade, as merge does.
-func countGradesForBench(rows []merge.LedgerRow) []merge.GradeCount {
-	out := []merge.GradeCount{{Grade: "高"}, {Grade: "中"}, {Grade: "低"}, {Grade: ""}}
-	for _, r := range rows {
-		switch r.Grade {
-		case "高":
-			out[0].Count++
-		case "中":
-			out[1].Count++
-		case "低":
-			out[2].Count++
-		default:
-			out[3].Count++
-		}
-	}
-	return out
+	c.Ledger = merge.LedgerOf(c.Cycle, ledger)
+	return merge.NewCounty(c, content), d
 }
 
 func BenchmarkCounty(b *testing.B) {
 	c, d := benchCounty(300, 40)
+	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WriteCounty(io.Discard, c, d); err != nil {
+		if err := WriteCounty(ctx, io.Discard, c, d); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(c.Ledger)), "ledger-rows")
+	b.ReportMetric(float64(c.Ledger.Rows), "ledger-rows")
 }
 
 func BenchmarkWriteLedger60k(b *testing.B) {
 	c, _ := benchCounty(1500, 60)
-	rows := c.Ledger
+	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WriteLedger(io.Discard, "2026-W48", rows); err != nil {
+		if err := WriteLedger(ctx, io.Discard, "2026-W48", c.Ledger); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(rows)), "rows")
+	b.ReportMetric(float64(c.Ledger.Rows), "rows")
 }

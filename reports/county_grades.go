@@ -26,14 +26,14 @@ var gradeColors = map[string]string{
 // writeGradesSheet writes 风险等级分布: the number and share of the
 // ledger's risk points by grade, with a pie chart. Grades with no risk
 // point other than 高, 中 and 低 are left out.
-func writeGradesSheet(f *excelize.File, st countyStyles, c *merge.County) error {
+func writeGradesSheet(f *excelize.File, st countyStyles, cycle string, counts []merge.GradeCount) error {
 	s := SheetGrades
 	if err := setWidths(f, s, 16, 12, 10); err != nil {
 		return err
 	}
 	var grades []merge.GradeCount
 	total := 0
-	for _, g := range c.Grades {
+	for _, g := range counts {
 		total += g.Count
 		switch g.Grade {
 		case importer.GradeHigh, importer.GradeMedium, importer.GradeLow:
@@ -45,7 +45,7 @@ func writeGradesSheet(f *excelize.File, st countyStyles, c *merge.County) error 
 		}
 	}
 	steps := []error{
-		putRow(f, s, 1, st.title, c.Cycle+" 风险等级分布"),
+		putRow(f, s, 1, st.title, cycle+" 风险等级分布"),
 		putRow(f, s, 2, st.note, fmt.Sprintf("统计范围:已通过单位职权台账中的全部风险点,共 %d 个。", total)),
 		putRow(f, s, 3, st.header, "风险等级", "风险点数", "占比"),
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
@@ -22,8 +23,8 @@ type ruleCount struct {
 // countByRule counts every finding of the cycle by rule, in registry
 // order: the units' current submissions, the unknown files and the county
 // rules (X01–X04). Units are told apart by roster code, an unknown file by
-// its path.
-func countByRule(c *merge.County) []ruleCount {
+// its path. The findings are read one unit at a time and only counted.
+func countByRule(ctx context.Context, c *merge.County) ([]ruleCount, error) {
 	byID := map[string]*ruleCount{}
 	codeOf := map[string]string{}
 	add := func(fd checks.Finding, unit string) {
@@ -40,23 +41,35 @@ func countByRule(c *merge.County) []ruleCount {
 		rc.bySev[fd.Severity]++
 		rc.units[unit] = true
 	}
-	for _, u := range c.Units {
+	for i, u := range c.Units {
 		codeOf[u.Name] = u.Code
-		for _, fd := range u.Findings {
+		own, _, err := c.UnitFindings(ctx, i)
+		if err != nil {
+			return nil, err
+		}
+		for _, fd := range own {
 			add(fd, "code:"+u.Code)
 		}
 	}
-	for _, x := range c.Unknown {
-		for _, fd := range x.Findings {
+	for i, x := range c.Unknown {
+		fs, err := c.UnknownFindings(ctx, i)
+		if err != nil {
+			return nil, err
+		}
+		for _, fd := range fs {
 			add(fd, "file:"+x.Path)
 		}
 	}
-	for _, fd := range c.Findings {
+	err := c.Findings(ctx, func(fd checks.Finding) error {
 		if code, ok := codeOf[fd.Unit]; ok {
 			add(fd, "code:"+code)
 		} else {
 			add(fd, "name:"+fd.Unit)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	order := map[string]int{}
 	for i, r := range checks.Rules() {
@@ -77,7 +90,7 @@ func countByRule(c *merge.County) []ruleCount {
 		}
 		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a.rule.ID, b.rule.ID))
 	})
-	return out
+	return out, nil
 }
 
 // unitsByFindings returns the units that submitted, most errors first, then
@@ -102,12 +115,15 @@ const topUnits = 20
 // writeStatsSheet writes 问题统计: a table by rule and a table by unit, each
 // with a bar chart beside it (the by-unit chart shows the 20 units with
 // most findings).
-func writeStatsSheet(f *excelize.File, st countyStyles, c *merge.County) error {
+func writeStatsSheet(ctx context.Context, f *excelize.File, st countyStyles, c *merge.County) error {
 	s := SheetStats
 	if err := setWidths(f, s, 12, 26, 12, 8, 8, 8, 8, 10); err != nil {
 		return err
 	}
-	rules := countByRule(c)
+	rules, err := countByRule(ctx, c)
+	if err != nil {
+		return err
+	}
 	total := 0
 	for _, rc := range rules {
 		total += rc.findings

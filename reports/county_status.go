@@ -47,7 +47,7 @@ func writeStatusSheet(f *excelize.File, st countyStyles, c *merge.County) error 
 			putRow(f, s, row+1, st.header, statusHeaders...))
 		row += 2
 		for i := range c.Unknown {
-			sub := c.Unknown[i].Submission
+			sub := c.Unknown[i]
 			name := sub.UnitWritten
 			if name == "" {
 				name = "(未填写)"

@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -74,4 +76,17 @@ func (s *streamSheet) flush() error {
 		return fmt.Errorf("stream wrote %d rows, declared %d", s.row, s.rows)
 	}
 	return s.sw.Flush()
+}
+
+// writeZipped writes f to w as it zips it. excelize's Write builds the
+// whole workbook in a buffer first — 50 MB for a province's 职权台账 —
+// unless its zip writer is given: then the buffer it returns stays empty.
+// The bytes are those Write gives (the same archive/zip writer, over w).
+func writeZipped(f *excelize.File, w io.Writer) error {
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	buf, err := f.WriteToBuffer()
+	if err == nil && buf.Len() > 0 {
+		_, err = buf.WriteTo(w) // an excelize that ignored the zip writer
+	}
+	return err
 }

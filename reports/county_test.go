@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -25,38 +26,44 @@ func testCounty() *merge.County {
 	}
 	unknown := sub("收件/其他/某某学校.xlsx", at(24, 8, 5), merge.StatusReturned, 1, 0, 0)
 	unknown.UnitWritten = "某某学校"
-	return &merge.County{
+	ledger := merge.LedgerOf("2026-W48", testLedger())
+	// The grades are given apart from the rows, to show an unrecognised one.
+	ledger.Grades = []merge.GradeCount{{Grade: "高", Count: 2}, {Grade: "中", Count: 1}, {Grade: "低", Count: 0}, {Grade: "", Count: 1}}
+	return merge.NewCounty(merge.County{
 		Cycle:    "2026-W48",
 		Previous: "2026-W47",
 		Units: []merge.UnitStatus{
 			{Code: "U001", Name: "实验小学", Type: "小学", Status: merge.StatusPassed,
-				Current: sub("收件/实验小学.xlsx", at(23, 9, 30), merge.StatusPassed, 0, 2, 1), Submissions: 1, Warnings: 2, Infos: 1,
-				Findings: []checks.Finding{
-					fd("实验小学", "N03", checks.Warning, 5, "D", "职权名称“学籍管理”只有“管理”"),
-					fd("实验小学", "B04", checks.Warning, 5, "E", "=未写条款"),
-					fd("实验小学", "R06", checks.Info, 6, "M", "风险等级可能偏高"),
-				}},
+				Current: sub("收件/实验小学.xlsx", at(23, 9, 30), merge.StatusPassed, 0, 2, 1), Submissions: 1, Warnings: 2, Infos: 1},
 			{Code: "U002", Name: "城关中学", Type: "初中", Status: merge.StatusReturned,
-				Current: sub("收件/城关中学.xlsx", at(24, 16, 45), merge.StatusReturned, 2, 1, 0), Submissions: 2, Errors: 2, Warnings: 1,
-				Findings: []checks.Finding{
-					fd("城关中学", "R03", checks.Error, 4, "K", "风险点过于笼统"),
-					fd("城关中学", "R03", checks.Error, 7, "K", "风险点过于笼统"),
-					fd("城关中学", "N07", checks.Warning, 9, "D", "与第 8 行名称相近"),
-				}},
+				Current: sub("收件/城关中学.xlsx", at(24, 16, 45), merge.StatusReturned, 2, 1, 0), Submissions: 2, Errors: 2, Warnings: 1},
 			{Code: "U003", Name: "阳光幼儿园", Type: "幼儿园", Status: merge.StatusMissing},
 			{Code: "U004", Name: "第二小学", Type: "小学", Status: merge.StatusUnreadable,
-				Current: sub("收件/第二小学.xls", at(22, 7, 0), merge.StatusUnreadable, 1, 0, 0), Submissions: 1, Errors: 1,
-				Findings: []checks.Finding{fd("第二小学", "S01", checks.Error, 0, "", "文件已损坏")}},
+				Current: sub("收件/第二小学.xls", at(22, 7, 0), merge.StatusUnreadable, 1, 0, 0), Submissions: 1, Errors: 1},
 		},
-		Unknown: []merge.UnknownSubmission{{Submission: *unknown,
-			Findings: []checks.Finding{fd("某某学校", "S04", checks.Error, 2, "B", "填报单位“某某学校”不在名册中")}}},
-		Ledger: testLedger(),
-		Grades: []merge.GradeCount{{Grade: "高", Count: 2}, {Grade: "中", Count: 1}, {Grade: "低", Count: 0}, {Grade: "", Count: 1}},
-		Findings: []checks.Finding{
+		Unknown: []merge.Submission{*unknown},
+		Ledger:  ledger,
+	}, merge.CountyContent{
+		Findings: [][]checks.Finding{
+			{
+				fd("实验小学", "N03", checks.Warning, 5, "D", "职权名称“学籍管理”只有“管理”"),
+				fd("实验小学", "B04", checks.Warning, 5, "E", "=未写条款"),
+				fd("实验小学", "R06", checks.Info, 6, "M", "风险等级可能偏高"),
+			},
+			{
+				fd("城关中学", "R03", checks.Error, 4, "K", "风险点过于笼统"),
+				fd("城关中学", "R03", checks.Error, 7, "K", "风险点过于笼统"),
+				fd("城关中学", "N07", checks.Warning, 9, "D", "与第 8 行名称相近"),
+			},
+			nil,
+			{fd("第二小学", "S01", checks.Error, 0, "", "文件已损坏")},
+		},
+		UnknownFindings: [][]checks.Finding{{fd("某某学校", "S04", checks.Error, 2, "B", "填报单位“某某学校”不在名册中")}},
+		County: []checks.Finding{
 			{Unit: "阳光幼儿园", Rule: "X01", Severity: checks.Error, Message: "阳光幼儿园本周期未提交"},
 			{Unit: "城关中学", Rule: "X04", Severity: checks.Warning, Message: "与实验小学第 6 行高度雷同"},
 		},
-	}
+	})
 }
 
 // testLedger is 实验小学's ledger: a power with two risk points, one
@@ -98,7 +105,7 @@ func testDiff() *merge.Diff {
 func writeCounty(tb testing.TB, c *merge.County, d *merge.Diff) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := WriteCounty(&buf, c, d); err != nil {
+	if err := WriteCounty(context.Background(), &buf, c, d); err != nil {
 		tb.Fatalf("WriteCounty: %v", err)
 	}
 	return buf.Bytes()
@@ -141,7 +148,7 @@ func TestWriteCountySheets(t *testing.T) {
 	if v, _ := f.GetCellValue(SheetChanges, "A2"); v != "没有上一周期的数据" {
 		t.Errorf("本周变化 A2 = %q", v)
 	}
-	for sheet, want := range map[string]string{SheetLedger: fmt.Sprintf("A1:P%d", 2+len(c.Ledger)), SheetChanges: "A1:F2"} {
+	for sheet, want := range map[string]string{SheetLedger: fmt.Sprintf("A1:P%d", 2+len(testLedger())), SheetChanges: "A1:F2"} {
 		if dim, _ := f.GetSheetDimension(sheet); dim != want {
 			t.Errorf("%s dimension = %q, want %q", sheet, dim, want)
 		}
@@ -154,14 +161,14 @@ func TestWriteCountyEmpty(t *testing.T) {
 	if n := len(f.GetSheetList()); n != 5 {
 		t.Errorf("%d sheets", n)
 	}
-	if err := WriteCounty(&bytes.Buffer{}, nil, nil); err == nil {
+	if err := WriteCounty(context.Background(), &bytes.Buffer{}, nil, nil); err == nil {
 		t.Error("WriteCounty(nil) returned nil")
 	}
 }
 
 func TestWriteLedger(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteLedger(&buf, "2026-W48", testLedger()); err != nil {
+	if err := WriteLedger(context.Background(), &buf, "2026-W48", merge.LedgerOf("2026-W48", testLedger())); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.Bytes()

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,9 +26,9 @@ func LedgerFileName(cycle string) string {
 // WriteLedger writes the `lianfang export` workbook to w: the 职权台账
 // sheet alone, a title row with the cycle and counts, the header row and
 // one row per risk point (a power without risk points takes one row with
-// the risk columns empty), as a filterable table. It streams the rows, so
-// a county of 60,000 rows is fine.
-func WriteLedger(w io.Writer, cycle string, rows []merge.LedgerRow) error {
+// the risk columns empty), as a filterable table. It streams the rows from
+// the ledger into the sheet, so no more than one unit's rows are in memory.
+func WriteLedger(ctx context.Context, w io.Writer, cycle string, l *merge.Ledger) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	err := f.SetSheetName("Sheet1", SheetLedger)
@@ -39,14 +40,14 @@ func WriteLedger(w io.Writer, cycle string, rows []merge.LedgerRow) error {
 		st, err = newCountyStyles(f)
 	}
 	if err == nil {
-		err = writeLedgerSheet(f, st, SheetLedger, ledgerTitle(cycle, rows), rows)
+		err = writeLedgerSheet(ctx, f, st, SheetLedger, ledgerTitle(cycle, l), l)
 	}
 	if err == nil {
 		err = f.SetDocProps(&excelize.DocProperties{Creator: "lianfang", Title: "职权台账 " + cycle,
 			Created: countyEpoch, Modified: countyEpoch})
 	}
 	if err == nil {
-		err = f.Write(w)
+		err = writeZipped(f, w)
 	}
 	if err != nil {
 		return fmt.Errorf("write ledger %s: %w", cycle, err)
@@ -56,27 +57,17 @@ func WriteLedger(w io.Writer, cycle string, rows []merge.LedgerRow) error {
 
 // ledgerTitle is the title row of the ledger: the cycle and how many units,
 // powers and risk points it holds.
-func ledgerTitle(cycle string, rows []merge.LedgerRow) string {
-	units := map[string]bool{}
-	powers, risks := 0, 0
-	for _, r := range rows {
-		units[r.UnitCode+"\x00"+r.Unit] = true
-		if r.Risk <= 1 {
-			powers++
-		}
-		if r.Risk >= 1 {
-			risks++
-		}
-	}
-	return fmt.Sprintf("全县职权台账(%s):已通过单位 %d 个,职权 %d 项,风险点 %d 个", cycle, len(units), powers, risks)
+func ledgerTitle(cycle string, l *merge.Ledger) string {
+	return fmt.Sprintf("全县职权台账(%s):已通过单位 %d 个,职权 %d 项,风险点 %d 个", cycle, l.Units, l.Powers, l.Risks)
 }
 
 // writeLedgerSheet streams the ledger into sheet: the title (row 1, merged
 // across), the header (row 2, frozen) and the rows, as a table with filter
-// buttons.
-func writeLedgerSheet(f *excelize.File, st countyStyles, sheet, title string, rows []merge.LedgerRow) error {
+// buttons. The ledger's count of rows sizes the sheet; the stream fails if
+// Each gives another number.
+func writeLedgerSheet(ctx context.Context, f *excelize.File, st countyStyles, sheet, title string, l *merge.Ledger) error {
 	cols := len(ledgerHeaders)
-	ss, err := newStreamSheet(f, sheet, cols, 2+max(len(rows), 1), ledgerWidths, 2)
+	ss, err := newStreamSheet(f, sheet, cols, 2+max(l.Rows, 1), ledgerWidths, 2)
 	if err != nil {
 		return err
 	}
@@ -90,17 +81,19 @@ func writeLedgerSheet(f *excelize.File, st countyStyles, sheet, title string, ro
 	if err := ss.add(st.header, ledgerHeaders...); err != nil {
 		return err
 	}
-	for _, r := range rows {
-		if err := ss.add(st.body, ledgerValues(r)...); err != nil {
-			return err
-		}
+	values := make([]any, 0, cols)
+	if err := l.Each(ctx, func(r merge.LedgerRow) error {
+		values = appendLedgerValues(values[:0], &r)
+		return ss.add(st.body, values...)
+	}); err != nil {
+		return err
 	}
-	if len(rows) == 0 {
+	if l.Rows == 0 {
 		if err := ss.add(st.note, "(本周期还没有已通过的单位)"); err != nil {
 			return err
 		}
 	} else {
-		err := ss.sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A2:%s%d", lastCol, 2+len(rows)),
+		err := ss.sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A2:%s%d", lastCol, 2+l.Rows),
 			Name: "职权台账", StyleName: "TableStyleLight1"})
 		if err != nil {
 			return err
@@ -109,10 +102,10 @@ func writeLedgerSheet(f *excelize.File, st countyStyles, sheet, title string, ro
 	return ss.flush()
 }
 
-// ledgerValues is one ledger row's cells. 序号 is a number when it is a
-// positive integer; a statement that could not be split is shown whole
-// under 风险点.
-func ledgerValues(r merge.LedgerRow) []any {
+// appendLedgerValues appends one ledger row's cells. 序号 is a number when
+// it is a positive integer; a statement that could not be split is shown
+// whole under 风险点.
+func appendLedgerValues(dst []any, r *merge.LedgerRow) []any {
 	var seq any = r.Seq
 	if n, err := strconv.Atoi(r.Seq); err == nil && n > 0 {
 		seq = n
@@ -121,6 +114,6 @@ func ledgerValues(r merge.LedgerRow) []any {
 	if r.Source == "" && r.Point == "" && r.Harm == "" {
 		point = r.Statement
 	}
-	return []any{r.Unit, seq, r.Level, r.Kind, r.Name, r.Basis, r.Dept, r.Post, r.Scope, r.Form,
-		r.Source, point, r.Harm, r.Grade, r.Measures, r.Owner}
+	return append(dst, r.Unit, seq, r.Level, r.Kind, r.Name, r.Basis, r.Dept, r.Post, r.Scope, r.Form,
+		r.Source, point, r.Harm, r.Grade, r.Measures, r.Owner)
 }

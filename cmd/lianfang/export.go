@@ -36,18 +36,18 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return code
 	}
 	defer store.Close()
-	rows, err := store.Ledger(ctx, opt.Cycle)
+	ledger, err := store.Ledger(ctx, opt.Cycle)
 	if err != nil {
 		return readFailed(stderr, err, opt.DB, opt.Cycle, "台账")
 	}
 	cycle := opt.Cycle
-	if cycle == "" && len(rows) > 0 {
-		cycle = rows[0].Cycle
+	if cycle == "" && ledger.Rows > 0 {
+		cycle = ledger.Cycle
 	}
-	if err := writeFileAtomic(opt.Out, func(w io.Writer) error { return reports.WriteLedger(w, cycle, rows) }); err != nil {
+	if err := writeFileAtomic(opt.Out, func(w io.Writer) error { return reports.WriteLedger(ctx, w, cycle, ledger) }); err != nil {
 		fmt.Fprintf(stderr, "写台账失败: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "已导出职权台账 %s(%d 行)\n", opt.Out, len(rows))
+	fmt.Fprintf(stdout, "已导出职权台账 %s(%d 行)\n", opt.Out, ledger.Rows)
 	return exitOK
 }

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"time"
 
+	"lianfang/checks"
 	"lianfang/merge"
 )
 
@@ -63,6 +64,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
+	tuneGC()
 	job, err := newRunJob(ctx, opt, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -158,11 +160,11 @@ var errInterrupted = errors.New("已中断:已入库的文件保持完整,再次
 // needsReturn reports whether a unit gets a 退回 workbook: it has findings
 // of its own, or a county finding about its content (X04). The bureau's
 // bookkeeping notes X02 and X03 alone send nothing back.
-func needsReturn(u merge.UnitStatus) bool {
-	if len(u.Findings) > 0 {
+func needsReturn(own, county []checks.Finding) bool {
+	if len(own) > 0 {
 		return true
 	}
-	for _, f := range u.CountyFindings {
+	for _, f := range county {
 		if f.Rule != "X02" && f.Rule != "X03" {
 			return true
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -53,16 +54,18 @@ func (j *runJob) writeReports(ctx context.Context, elapsed time.Duration) (*writ
 		return nil, err
 	}
 	w.county = filepath.Join(w.dir, reports.CountyFileName(county.Cycle))
-	if err := writeFileAtomic(w.county, crashWrite("county", func(out io.Writer) error { return reports.WriteCounty(out, county, diff) })); err != nil {
+	if err := writeFileAtomic(w.county, crashWrite("county", func(out io.Writer) error { return reports.WriteCounty(ctx, out, county, diff) })); err != nil {
 		return nil, fmt.Errorf("写全县汇总失败: %w", err)
 	}
-	all := allFindings(county)
 	w.jsonl = filepath.Join(w.dir, "findings.jsonl")
-	if err := writeFileAtomic(w.jsonl, crashWrite("findings", func(out io.Writer) error { return reports.WriteJSONL(out, all) })); err != nil {
+	if err := writeFileAtomic(w.jsonl, crashWrite("findings", func(out io.Writer) error { return writeFindings(ctx, out, county) })); err != nil {
 		return nil, fmt.Errorf("写 findings.jsonl 失败: %w", err)
 	}
 	w.summary = filepath.Join(w.dir, "summary.json")
-	sum := j.summary(county, all, elapsed)
+	sum, err := j.summary(ctx, county, elapsed)
+	if err != nil {
+		return nil, fmt.Errorf("读取本周期汇总失败: %w", err)
+	}
 	if err := writeSummaryFile(w.summary, sum); err != nil {
 		return nil, fmt.Errorf("写 summary.json 失败: %w", err)
 	}
@@ -74,29 +77,62 @@ type returnJob struct {
 	name     string // relative to the 退回 folder
 	sub      *merge.Submission
 	unit     string
-	findings []checks.Finding
+	findings []checks.Finding // only while its key is computed: load reads them again
+	load     func(context.Context) ([]checks.Finding, error)
+}
+
+// unitReturnFindings reads what roster unit i's 退回 workbook lists: its
+// own findings, then the county rules about it.
+func unitReturnFindings(ctx context.Context, c *merge.County, i int) (fs []checks.Finding, needed bool, err error) {
+	own, county, err := c.UnitFindings(ctx, i)
+	if err != nil {
+		return nil, false, err
+	}
+	return append(append([]checks.Finding{}, own...), county...), needsReturn(own, county), nil
 }
 
 // writeReturns writes the 退回 workbook of every unit with findings, and
 // of every file whose unit is not on the roster (under 未识别单位/), in
 // parallel. A workbook whose inputs (the original file, its findings, this
 // build) are those of the previous run is copied from it, not rebuilt.
+// The findings are read unit by unit: once to decide and key each
+// workbook, and again by the worker that builds it.
 func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) ([]string, error) {
 	var jobs []returnJob
 	var alts []string // each job's name when its own is shared
-	for _, u := range c.Units {
-		if u.Current == nil || !needsReturn(u) {
+	var keys []string
+	for i, u := range c.Units {
+		if u.Current == nil {
 			continue
 		}
-		fs := append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...)
-		jobs = append(jobs, returnJob{reports.SafeFileName(u.Name) + "_校验结果.xlsx", u.Current, u.Name, fs})
+		fs, needed, err := unitReturnFindings(ctx, c, i)
+		if err != nil {
+			return nil, fmt.Errorf("读取 %s 的问题失败: %w", u.Name, err)
+		}
+		if !needed {
+			continue
+		}
+		load := func(ctx context.Context) ([]checks.Finding, error) {
+			fs, _, err := unitReturnFindings(ctx, c, i)
+			return fs, err
+		}
+		jobs = append(jobs, returnJob{reports.SafeFileName(u.Name) + "_校验结果.xlsx", u.Current, u.Name, fs, load})
 		alts = append(alts, reports.SafeFileName(u.Name)+"_"+reports.SafeFileName(u.Code)+"_校验结果.xlsx")
+		keys = append(keys, returnKey(jobs[len(jobs)-1]))
+		jobs[len(jobs)-1].findings = nil
 	}
 	for i := range c.Unknown {
 		s := &c.Unknown[i]
+		load := func(ctx context.Context) ([]checks.Finding, error) { return c.UnknownFindings(ctx, i) }
+		fs, err := load(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("读取 %s 的问题失败: %w", s.Path, err)
+		}
 		name := filepath.Join("未识别单位", reports.SafeFileName(trimExt(s.FileName))+"_校验结果.xlsx")
-		jobs = append(jobs, returnJob{name, &s.Submission, s.UnitWritten, s.Findings})
+		jobs = append(jobs, returnJob{name, s, s.UnitWritten, fs, load})
 		alts = append(alts, filepath.Join("未识别单位", fmt.Sprintf("%s_%d_校验结果.xlsx", reports.SafeFileName(trimExt(s.FileName)), s.ID)))
+		keys = append(keys, returnKey(jobs[len(jobs)-1]))
+		jobs[len(jobs)-1].findings = nil
 	}
 	uniqueNames(jobs, alts)
 	final := filepath.Join(dir, returnDir)
@@ -108,9 +144,7 @@ func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) 
 	cachePath := filepath.Join(dir, ".退回-inputs.json")
 	prev := readReturnCache(cachePath)
 	next := make(map[string]string, len(jobs))
-	keys := make([]string, len(jobs))
 	for i, jb := range jobs {
-		keys[i] = returnKey(jb)
 		next[jb.name] = keys[i]
 	}
 	g, gctx := errgroup.WithContext(ctx)
@@ -121,7 +155,11 @@ func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) 
 			if prev[jb.name] == keys[i] && copyFile(filepath.Join(final, jb.name), dst) == nil {
 				return nil
 			}
-			return j.annotate(gctx, dst, jb.sub, jb.unit, jb.findings)
+			fs, err := jb.load(gctx)
+			if err != nil {
+				return fmt.Errorf("读取 %s 的问题失败: %w", jb.unit, err)
+			}
+			return j.annotate(gctx, dst, jb.sub, jb.unit, fs)
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -205,16 +243,43 @@ func (j *runJob) annotate(ctx context.Context, path string, s *merge.Submission,
 
 func trimExt(name string) string { return name[:len(name)-len(filepath.Ext(name))] }
 
-// allFindings lists every finding of the cycle for findings.jsonl: each
-// unit's current submission (in roster order), the unknown-unit files, then
-// the county rules.
-func allFindings(c *merge.County) []checks.Finding {
-	var all []checks.Finding
-	for _, u := range c.Units {
-		all = append(all, u.Findings...)
+// writeFindings writes findings.jsonl: every finding of the cycle, read
+// unit by unit — each unit's current submission (in roster order), the
+// unknown-unit files, then the county rules.
+func writeFindings(ctx context.Context, out io.Writer, c *merge.County) error {
+	bw := bufio.NewWriter(out)
+	for i := range c.Units {
+		own, _, err := c.UnitFindings(ctx, i)
+		if err == nil {
+			err = reports.WriteJSONL(bw, own)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	for _, s := range c.Unknown {
-		all = append(all, s.Findings...)
+	for i := range c.Unknown {
+		fs, err := c.UnknownFindings(ctx, i)
+		if err == nil {
+			err = reports.WriteJSONL(bw, fs)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	return append(all, c.Findings...)
+	var batch []checks.Finding
+	err := c.Findings(ctx, func(f checks.Finding) error {
+		if batch = append(batch, f); len(batch) < 1024 {
+			return nil
+		}
+		err := reports.WriteJSONL(bw, batch)
+		batch = batch[:0]
+		return err
+	})
+	if err == nil {
+		err = reports.WriteJSONL(bw, batch)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -34,18 +35,25 @@ type unitSummary struct {
 	Rules    map[string]int `json:"rules,omitempty"`
 }
 
-func (j *runJob) summary(c *merge.County, all []checks.Finding, elapsed time.Duration) runSummary {
+func (j *runJob) summary(ctx context.Context, c *merge.County, elapsed time.Duration) (runSummary, error) {
 	s := runSummary{Cycle: c.Cycle, Seconds: math.Round(elapsed.Seconds()*1000) / 1000, Files: j.stats,
 		Statuses: map[string]int{}, Rules: map[string]int{}, Unknown: len(c.Unknown)}
-	for _, f := range all {
-		s.Rules[f.Rule]++
-	}
-	for _, u := range c.Units {
+	// Rules counts every finding of findings.jsonl: the units' own, the
+	// unknown files', the county rules; a unit's Rules its own and the
+	// county rules about it.
+	for i, u := range c.Units {
+		own, county, err := c.UnitFindings(ctx, i)
+		if err != nil {
+			return s, err
+		}
 		us := unitSummary{Code: u.Code, Name: u.Name, Status: u.Status, Errors: u.Errors, Warnings: u.Warnings, Infos: u.Infos}
 		if u.Current != nil {
 			us.File = u.Current.Path
 		}
-		for _, f := range append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...) {
+		for _, f := range own {
+			s.Rules[f.Rule]++
+		}
+		for _, f := range append(append([]checks.Finding{}, own...), county...) {
 			if us.Rules == nil {
 				us.Rules = map[string]int{}
 			}
@@ -54,7 +62,20 @@ func (j *runJob) summary(c *merge.County, all []checks.Finding, elapsed time.Dur
 		s.Statuses[u.Status]++
 		s.Units = append(s.Units, us)
 	}
-	return s
+	for i := range c.Unknown {
+		fs, err := c.UnknownFindings(ctx, i)
+		if err != nil {
+			return s, err
+		}
+		for _, f := range fs {
+			s.Rules[f.Rule]++
+		}
+	}
+	err := c.Findings(ctx, func(f checks.Finding) error {
+		s.Rules[f.Rule]++
+		return nil
+	})
+	return s, err
 }
 
 // printSummary tells the officer, in Chinese, what was done and where the

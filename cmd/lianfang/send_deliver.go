@@ -80,6 +80,13 @@ func (j *sendJob) deliver(ctx context.Context) error {
 // compose makes one unit's mail, with its workbook attached.
 func (j *sendJob) compose(it sendItem) (*notify.Mail, error) {
 	r := it.report
+	if it.findings != nil {
+		fs, err := it.findings()
+		if err != nil {
+			return nil, fmt.Errorf("读取 %s 的问题失败: %w", r.Unit, err)
+		}
+		r.Findings = fs
+	}
 	if it.workbook != "" {
 		data, err := os.ReadFile(it.workbook)
 		if err != nil {

@@ -22,6 +22,9 @@ type sendItem struct {
 	submission int64             // the current submission the mail is about
 	workbook   string            // the unit's 退回 workbook, "" for a receipt without one
 	sent       *merge.MailRecord // the mail that already went out this cycle, if any
+	// findings reads report.Findings (the unit's own and the county rules
+	// about it) when the mail is made.
+	findings func() ([]checks.Finding, error)
 }
 
 // sendPlan is what a send does, worked out before anything is sent.
@@ -60,21 +63,30 @@ func planSend(ctx context.Context, store *merge.Store, opt sendOptions) (*sendPl
 		byCode[u.Code] = u
 	}
 	p := &sendPlan{cycle: county.Cycle, dir: filepath.Join(opt.Out, county.Cycle)}
-	for _, u := range county.Units {
+	for i, u := range county.Units {
 		if u.Current == nil || (only != nil && !only[u.Code]) {
 			continue
 		}
+		own, cf, err := county.UnitFindings(ctx, i)
+		if err != nil {
+			return nil, err
+		}
+		needed := needsReturn(own, cf)
 		switch {
-		case (u.Status == merge.StatusReturned || u.Status == merge.StatusUnreadable) && needsReturn(u):
+		case (u.Status == merge.StatusReturned || u.Status == merge.StatusUnreadable) && needed:
 		case u.Status == merge.StatusPassed && opt.Receipts:
 		default:
 			continue
 		}
 		it := sendItem{submission: u.Current.ID, report: notify.Report{Unit: u.Name, Code: u.Code,
 			Contact: byCode[u.Code].Contact, Address: strings.TrimSpace(byCode[u.Code].Email), Cycle: county.Cycle,
-			Status: u.Status, File: u.Current.FileName,
-			Findings: append(append([]checks.Finding{}, u.Findings...), u.CountyFindings...)}}
-		if needsReturn(u) {
+			Status: u.Status, File: u.Current.FileName}}
+		// Read again when the mail is made, so the plan holds no findings.
+		it.findings = func() ([]checks.Finding, error) {
+			own, cf, err := county.UnitFindings(ctx, i)
+			return append(append([]checks.Finding{}, own...), cf...), err
+		}
+		if needed {
 			it.workbook = returnWorkbook(p.dir, u.Name)
 		}
 		if m, ok := mails[u.Code]; ok {
