@@ -93,16 +93,19 @@ func (c *checker) riskParts(p *importer.Power, r *importer.Risk) {
 	item := itemName(r)
 	if c.threeColumns(p, r) {
 		texts := [3]string{r.Source, r.Point, r.Harm}
-		context := ""
-		for _, t := range [3]string{r.Point, r.Source, r.Harm} {
-			if t = trimPart(t); t != "" && context == "" {
-				context = "(" + q(t) + ")"
+		// context quotes the first part written, for R02's message only.
+		context := func() string {
+			for _, t := range [3]string{r.Point, r.Source, r.Harm} {
+				if t = trimPart(t); t != "" {
+					return "(" + q(t) + ")"
+				}
 			}
+			return ""
 		}
 		for i, k := range partKeys {
 			ref := c.at(p, r.Ref.Row, k)
 			if t := trimPart(texts[i]); t == "" {
-				c.add("R02", ref, k, fmt.Sprintf("风险点%s%s缺少“%s”,应由风险源、风险点、危害性三个要素组成", item, context, Part(i)))
+				c.add("R02", ref, k, fmt.Sprintf("风险点%s%s缺少“%s”,应由风险源、风险点、危害性三个要素组成", item, context(), Part(i)))
 			} else {
 				c.partDetail(ref, k, item, Part(i), t)
 			}

@@ -158,3 +158,20 @@ func TestDiceCanReach(t *testing.T) {
 		}
 	}
 }
+
+// TestR02Message: the three-column R02 message quotes the first part
+// written, 风险点 before 风险源 (context is built only when R02 is found).
+func TestR02Message(t *testing.T) {
+	for _, tc := range []struct {
+		mod  func(r *rk)
+		want string
+	}{
+		{func(r *rk) { r.harm = "" }, `:风险点("对不符合条件的请假予以批准")缺少“危害性”,应由风险源、风险点、危害性三个要素组成`},
+		{func(r *rk) { r.point = " " }, `:风险点("因碍于情面或照顾关系")缺少“风险点”,应由风险源、风险点、危害性三个要素组成`},
+	} {
+		got := ofRule(Check(tail(riskOf(tc.mod))(), "", nil), "R02")
+		if len(got) != 1 || !strings.HasSuffix(got[0].Message, tc.want) {
+			t.Errorf("R02:%s\nwant a message ending %s", describe(got), tc.want)
+		}
+	}
+}
