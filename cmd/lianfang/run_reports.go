@@ -50,16 +50,31 @@ func (j *runJob) writeReports(ctx context.Context, elapsed time.Duration) (*writ
 		return nil, fmt.Errorf("无法创建输出文件夹 %s: %w", w.dir, err)
 	}
 	removeStale(w.dir)
-	if w.returns, err = j.writeReturns(ctx, w.dir, county); err != nil {
-		return nil, err
-	}
+	// The 退回 workbooks, the county summary and findings.jsonl are
+	// independent: they are written at the same time, each file whole or
+	// not at all.
 	w.county = filepath.Join(w.dir, reports.CountyFileName(county.Cycle))
-	if err := writeFileAtomic(w.county, crashWrite("county", func(out io.Writer) error { return reports.WriteCounty(ctx, out, county, diff) })); err != nil {
-		return nil, fmt.Errorf("写全县汇总失败: %w", err)
-	}
 	w.jsonl = filepath.Join(w.dir, "findings.jsonl")
-	if err := writeFileAtomic(w.jsonl, crashWrite("findings", func(out io.Writer) error { return writeFindings(ctx, out, county) })); err != nil {
-		return nil, fmt.Errorf("写 findings.jsonl 失败: %w", err)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		var err error
+		w.returns, err = j.writeReturns(gctx, w.dir, county)
+		return err
+	})
+	g.Go(func() error {
+		if err := writeFileAtomic(w.county, crashWrite("county", func(out io.Writer) error { return reports.WriteCounty(gctx, out, county, diff) })); err != nil {
+			return fmt.Errorf("写全县汇总失败: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		if err := writeFileAtomic(w.jsonl, crashWrite("findings", func(out io.Writer) error { return writeFindings(gctx, out, county) })); err != nil {
+			return fmt.Errorf("写 findings.jsonl 失败: %w", err)
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	w.summary = filepath.Join(w.dir, "summary.json")
 	sum, err := j.summary(ctx, county, elapsed)
