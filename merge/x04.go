@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 
 	"lianfang/checks"
 	"lianfang/importer"
@@ -83,9 +82,6 @@ func (x *x04Set) each(c *County, i int, bureau bool, fn func(checks.Finding)) {
 		fn(f)
 	}
 }
-
-// statementsRead counts the risk statements X04 has read, for tests.
-var statementsRead atomic.Int64
 
 // copiedStatements evaluates X04 over the risk points of every unit's
 // current submission: one finding on every row carrying a statement
@@ -180,7 +176,6 @@ func (x *x04Set) read(ctx context.Context, q querier, idx *simIndex, unit int32,
 		if err := rows.Scan(&sheet, &row, &source, &point, &harm, &statement); err != nil {
 			return fmt.Errorf("x04 statements: %w", err)
 		}
-		statementsRead.Add(1)
 		text := statement
 		if statement == "" {
 			text = source + "," + point + "," + harm
