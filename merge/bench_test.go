@@ -53,3 +53,42 @@ func BenchmarkX04(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCounty reads the county view, X04 included, of the cycle
+// LIANFANG_BENCH_CYCLE (2026-W48 unless set) of the database
+// LIANFANG_BENCH_DB, a copy of one a run wrote; skipped without it.
+func BenchmarkCounty(b *testing.B) {
+	path := os.Getenv("LIANFANG_BENCH_DB")
+	if path == "" {
+		b.Skip("LIANFANG_BENCH_DB not set")
+	}
+	cycle := os.Getenv("LIANFANG_BENCH_CYCLE")
+	if cycle == "" {
+		cycle = "2026-W48"
+	}
+	s, err := merge.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b.ReportAllocs()
+	var found int
+	for i := 0; i < b.N; i++ {
+		c, err := s.County(ctx, cycle)
+		if err != nil {
+			b.Fatal(err)
+		}
+		found = 0
+		err = c.Findings(ctx, func(f checks.Finding) error {
+			if f.Rule == "X04" {
+				found++
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(found), "X04")
+}

@@ -91,6 +91,7 @@ type setKey struct {
 // Use: add every statement in order, then run, then each.
 type simIndex struct {
 	sets, bands spill
+	memSets     []uint32 // the sets when sets is nil: kept in the heap
 	groups      []group
 	stmtGroup   []int32 // per statement: its group
 	stmtUnit    []int32 // per statement: its unit
@@ -122,6 +123,8 @@ type setCache struct {
 // setCacheSize is how many sets the cache keeps.
 const setCacheSize = 256
 
+// newSimIndex returns an index that keeps its sets in the spill sets, or
+// in the heap when sets is nil, and its band keys in the spill bands.
 func newSimIndex(sets, bands spill) *simIndex {
 	return &simIndex{sets: sets, bands: bands, bySet: make(map[uint64]setKey), chunkOff: []int{0}}
 }
@@ -198,7 +201,9 @@ func (x *simIndex) flush() {
 	if x.err = writeUint32s(x.bands, keys, base, &x.raw); x.err != nil {
 		return
 	}
-	if x.err = writeUint32s(x.sets, x.chunk, x.written*4, &x.raw); x.err != nil {
+	if x.sets == nil {
+		x.memSets = append(x.memSets, x.chunk...)
+	} else if x.err = writeUint32s(x.sets, x.chunk, x.written*4, &x.raw); x.err != nil {
 		return
 	}
 	for k := 0; k < n; k++ {
@@ -251,6 +256,9 @@ func (x *simIndex) run() error {
 
 // set returns group g's bigram set, valid until the next call.
 func (x *simIndex) set(g int32) ([]uint32, error) {
+	if x.sets == nil {
+		return x.memSets[x.setOff[g]:x.setOff[g+1]], nil
+	}
 	c := &x.cache
 	if i, ok := c.slot[g]; ok {
 		return c.sets[i], nil
@@ -294,18 +302,20 @@ func (x *simIndex) bucket(es []uint64) error {
 			var bset []uint32
 			var err error
 			if aset == nil {
-				// a's set is kept apart: reading b's may reuse its slot.
 				if aset, err = x.set(ai); err != nil {
 					return err
 				}
-				x.bufA = append(x.bufA[:0], aset...)
-				aset = x.bufA
+				if x.sets != nil {
+					// a's set is kept apart: reading b's may reuse its slot.
+					x.bufA = append(x.bufA[:0], aset...)
+					aset = x.bufA
+				}
 			}
 			if bset, err = x.set(bi); err != nil {
 				return err
 			}
-			sim := dice(aset, bset)
-			if sim < SimilarityThreshold {
+			sim, ok := diceAtLeast(aset, bset)
+			if !ok {
 				continue
 			}
 			a.nb, a.nbSim = bi, float32(sim)

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"math"
 	"slices"
 	"unicode"
 
@@ -64,6 +65,41 @@ func dice(a, b []uint32) float64 {
 	return 2 * float64(common) / float64(len(a)+len(b))
 }
 
+// diceAtLeast returns dice(a, b) and true when it is at least
+// SimilarityThreshold, else false as soon as that is out of reach: when
+// the sizes alone rule it out (2·min/(|a|+|b|) is the most it can be), or
+// when the values shared so far and those left cannot make the overlap
+// the threshold needs. It decides exactly as dice(a, b) ≥ the threshold.
+func diceAtLeast(a, b []uint32) (float64, bool) {
+	la, lb := len(a), len(b)
+	if la+lb == 0 || 2*float64(min(la, lb))/float64(la+lb) < SimilarityThreshold {
+		return 0, false
+	}
+	// need is the least overlap whose Dice reaches the threshold; the float
+	// test below stays the deciding one, need only stops the merge early and
+	// is never above it.
+	need := int(math.Ceil(SimilarityThreshold*float64(la+lb)/2 - 1e-9))
+	common := 0
+	i, j := 0, 0
+	for i < la && j < lb {
+		if common+min(la-i, lb-j) < need {
+			return 0, false
+		}
+		x, y := a[i], b[j]
+		if x == y {
+			common++
+		}
+		if x <= y {
+			i++
+		}
+		if y <= x {
+			j++
+		}
+	}
+	sim := 2 * float64(common) / float64(la+lb)
+	return sim, sim >= SimilarityThreshold
+}
+
 // Similarity returns the character-bigram similarity (Dice coefficient) of
 // two statements in their comparison form: the measure of
 // checks.Similarity, taken over letters and digits only, so it is 1 for
@@ -102,11 +138,12 @@ type Match struct {
 // bigrams, each candidate verified exactly. Statements shorter than
 // MinStatementRunes are ignored. Matches are ordered by Index.
 func Similar(stmts []Statement) []Match {
-	out, _ := similar(stmts, &memSpill{}, &memSpill{}) // a spill in memory does not fail
+	out, _ := similar(stmts, nil, &memSpill{}) // the heap and a spill in memory do not fail
 	return out
 }
 
-// similar is Similar with the index's sets and band keys in the given spills.
+// similar is Similar with the index's sets and band keys in the given
+// spills (sets nil: in the heap).
 func similar(stmts []Statement, sets, bands spill) ([]Match, error) {
 	x := newSimIndex(sets, bands)
 	units := make(map[string]int32)

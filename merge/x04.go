@@ -83,15 +83,33 @@ func (x *x04Set) each(c *County, i int, bureau bool, fn func(checks.Finding)) {
 	}
 }
 
+// x04HeapUnits is how many current submissions X04 keeps the bigram sets
+// of in the heap rather than in a spill: at 200 statements of about 100
+// bigrams each, 300 units (a county) take 22 MB, 500 about 40 MB; a
+// province's 600,000 statements would take 220 MB. A set then costs a
+// slice to read, where the spill costs a cache lookup and often a read.
+const x04HeapUnits = 500
+
 // copiedStatements evaluates X04 over the risk points of every unit's
 // current submission: one finding on every row carrying a statement
 // near-identical to one of another unit (see Similar). The statements are
-// read unit by unit and only their comparison data is kept; the index
-// spills its bigram sets and band keys to an unlinked temporary file beside
-// the database (or in the system's temporary folder, or else memory).
+// read unit by unit and only their comparison data is kept. For a county
+// (at most x04HeapUnits submissions) the index keeps its bigram sets in the
+// heap; for more it spills them, and always its band keys, to an unlinked
+// temporary file beside the database (or in the system's temporary folder,
+// or else memory).
 func (s *Store) copiedStatements(ctx context.Context, q querier, st *cycleState) (*x04Set, error) {
-	sets := newSpill(filepath.Dir(s.path), os.TempDir())
-	defer sets.Close()
+	current := 0
+	for _, u := range st.units {
+		if u.Current != nil {
+			current++
+		}
+	}
+	var sets spill
+	if current > x04HeapUnits {
+		sets = newSpill(filepath.Dir(s.path), os.TempDir())
+		defer sets.Close()
+	}
 	bands := newSpill(filepath.Dir(s.path), os.TempDir())
 	defer bands.Close()
 	idx := newSimIndex(sets, bands)

@@ -1,0 +1,53 @@
+package merge
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestDiceAtLeast checks that the early-exit Dice decides every pair as
+// the full merge does, and gives the same similarity when it passes, on
+// random sets built to sit around the threshold (including exactly on it).
+func TestDiceAtLeast(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 9))
+	set := func(vs []uint32) []uint32 {
+		vs = slices.Clone(vs)
+		slices.Sort(vs)
+		return slices.Compact(vs)
+	}
+	passed, failed := 0, 0
+	for n := 0; n < 20000; n++ {
+		la, lb := r.IntN(60), r.IntN(60)
+		common := r.IntN(min(la, lb) + 1)
+		var a, b []uint32
+		for i := 0; i < common; i++ {
+			v := r.Uint32()
+			a, b = append(a, v), append(b, v)
+		}
+		for len(a) < la {
+			a = append(a, r.Uint32())
+		}
+		for len(b) < lb {
+			b = append(b, r.Uint32())
+		}
+		a, b = set(a), set(b)
+		want := dice(a, b)
+		got, ok := diceAtLeast(a, b)
+		if ok != (want >= SimilarityThreshold) || ok && got != want {
+			t.Fatalf("diceAtLeast(%d, %d sets) = %v, %v; dice = %v", len(a), len(b), got, ok, want)
+		}
+		if ok {
+			passed++
+		} else {
+			failed++
+		}
+	}
+	// exactly on the threshold: 4 of 5 shared (2·4/10 = 0.8)
+	if sim, ok := diceAtLeast([]uint32{1, 2, 3, 4, 5}, []uint32{1, 2, 3, 4, 6}); !ok || sim != 0.8 {
+		t.Errorf("4 of 5 shared: %v, %v; want 0.8, true", sim, ok)
+	}
+	if passed < 100 || failed < 100 {
+		t.Errorf("%d pairs passed and %d failed: the sets do not straddle the threshold", passed, failed)
+	}
+}
