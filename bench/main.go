@@ -25,10 +25,12 @@ import (
 	"lianfang/samples"
 )
 
-// measure is one timed process: wall and CPU time, peak RSS.
+// measure is one timed process: wall and CPU time, peak RSS, and what it
+// printed.
 type measure struct {
 	wall, cpu time.Duration
 	rssKB     int64
+	out       string
 }
 
 func main() {
@@ -118,6 +120,13 @@ func benchCorpus(dir, bin, self, name string, units, rows, runs int) string {
 		script, _ := filepath.Abs(filepath.Join("bench", "openpyxl_read.py"))
 		py := median(runs, func() measure { return timed(dir, "/usr/bin/python3", script, inbox) })
 		report("openpyxl 只读", py, rows*files)
+		// Both baselines must have read the same cells, or one of them
+		// skipped part of the corpus and its time means nothing.
+		if py.out != bare.out {
+			fmt.Printf("注意: openpyxl 读到 %s 个非空单元格,excelize 读到 %s 个,两者不一致\n", py.out, bare.out)
+		} else {
+			fmt.Printf("两种读取都读到 %s 个非空单元格\n", bare.out)
+		}
 		line += fmt.Sprintf(", run÷openpyxl %.2f", first.wall.Seconds()/py.wall.Seconds())
 	} else {
 		fmt.Println("openpyxl 只读: 跳过(未安装 python3-openpyxl:apt-get install python3-openpyxl)")
@@ -190,12 +199,14 @@ func timed(dir, name string, args ...string) measure {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
+	var out strings.Builder
+	cmd.Stdout = &out
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "%s %s: %v\n", name, strings.Join(args, " "), err)
 		os.Exit(1)
 	}
-	m := measure{wall: time.Since(start)}
+	m := measure{wall: time.Since(start), out: strings.TrimSpace(out.String())}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		m.rssKB = ru.Maxrss

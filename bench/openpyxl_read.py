@@ -16,6 +16,10 @@ for root, _, files in os.walk(sys.argv[1]):
         except Exception:
             continue  # the corpus holds deliberately broken files
         for ws in wb.worksheets:
+            # Read-only mode trusts the sheet's <dimension>; workbooks
+            # written by streaming writers often say A1 there, which would
+            # make openpyxl skip every other cell.
+            ws.reset_dimensions()
             for row in ws.iter_rows(values_only=True):
                 cells += sum(1 for v in row if v is not None)
         wb.close()
