@@ -29,3 +29,15 @@ func SimilarSpilled(stmts []Statement, dir string) ([]Match, error) {
 	}
 	return similar(stmts, sets, bands)
 }
+
+// SimilarWorkers is Similar with a band's buckets checked by n workers,
+// the sets spilled to a file in dir when dir is not "".
+func SimilarWorkers(stmts []Statement, n int, dir string) ([]Match, error) {
+	old := lshWorkers
+	lshWorkers = n
+	defer func() { lshWorkers = old }()
+	if dir == "" {
+		return Similar(stmts), nil
+	}
+	return SimilarSpilled(stmts, dir)
+}

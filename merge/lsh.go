@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // MinHash-LSH parameters. A Dice similarity of 0.8 is a Jaccard similarity
@@ -27,10 +29,17 @@ const (
 	// small buckets of its other bands: on a generated county of 22,000
 	// statements the recall was the same (99.75%) for bounds 2 to 32.
 	lshMaxCompare = 8
+	// lshMinPerWorker is how many groups make a second worker checking a
+	// band's buckets worth starting.
+	lshMinPerWorker = 4096
 	// lshChunk is how many groups are signed at once; their bigram sets and
 	// band keys then go to the spill, so the heap holds one chunk of sets.
 	lshChunk = 1 << 14
 )
+
+// lshWorkers, when set (by tests), is the number of workers checking a
+// band's buckets, whatever the size.
+var lshWorkers int
 
 // lshA and lshB are the multiply-shift hash functions of the signature,
 // fixed so that results are the same on every run.
@@ -105,6 +114,13 @@ type simIndex struct {
 	form     []rune
 	err      error
 
+	raw []byte
+}
+
+// verifier is one worker's scratch for checking buckets: its cache of sets
+// read from the spill and its buffers.
+type verifier struct {
+	x     *simIndex
 	cache setCache
 	bufA  []uint32
 	raw   []byte
@@ -225,6 +241,14 @@ func (x *simIndex) run() error {
 	// half, so sorting gathers the buckets in order.
 	entries := make([]uint64, len(x.groups))
 	keys := make([]uint32, 0, lshChunk)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(x.groups)/lshMinPerWorker))
+	if lshWorkers > 0 {
+		workers = lshWorkers
+	}
+	vs := make([]*verifier, workers)
+	for i := range vs {
+		vs[i] = &verifier{x: x}
+	}
 	for b := 0; b < lshBands; b++ {
 		for first := 0; first < len(x.groups); first += lshChunk {
 			n := min(lshChunk, len(x.groups)-first)
@@ -238,28 +262,66 @@ func (x *simIndex) run() error {
 			}
 		}
 		slices.Sort(entries)
-		for lo := 0; lo < len(entries); {
-			hi := lo + 1
-			for hi < len(entries) && entries[hi]>>32 == entries[lo]>>32 {
-				hi++
-			}
-			if hi-lo > 1 {
-				if err := x.bucket(entries[lo:hi]); err != nil {
-					return err
-				}
-			}
-			lo = hi
+		if err := x.band(entries, vs); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
+// band checks the buckets of one band, sorted entries, on len(vs) workers.
+// Within a band every group is in exactly one bucket, and checking a
+// bucket reads and changes only its own groups, so the buckets can be
+// checked in any order and at the same time with the result of checking
+// them one by one.
+func (x *simIndex) band(entries []uint64, vs []*verifier) error {
+	var buckets [][2]int
+	work := 0
+	for lo := 0; lo < len(entries); {
+		hi := lo + 1
+		for hi < len(entries) && entries[hi]>>32 == entries[lo]>>32 {
+			hi++
+		}
+		if hi-lo > 1 {
+			buckets = append(buckets, [2]int{lo, hi})
+			work += hi - lo
+		}
+		lo = hi
+	}
+	// Contiguous shares of about equal work.
+	var g errgroup.Group
+	start, done := 0, 0
+	for w, v := range vs {
+		end := start
+		target := work * (w + 1) / len(vs)
+		for end < len(buckets) && (done < target || w == len(vs)-1) {
+			done += buckets[end][1] - buckets[end][0]
+			end++
+		}
+		share := buckets[start:end]
+		start = end
+		if len(share) == 0 {
+			continue
+		}
+		g.Go(func() error {
+			for _, b := range share {
+				if err := v.bucket(entries[b[0]:b[1]]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
 // set returns group g's bigram set, valid until the next call.
-func (x *simIndex) set(g int32) ([]uint32, error) {
+func (v *verifier) set(g int32) ([]uint32, error) {
+	x := v.x
 	if x.sets == nil {
 		return x.memSets[x.setOff[g]:x.setOff[g+1]], nil
 	}
-	c := &x.cache
+	c := &v.cache
 	if i, ok := c.slot[g]; ok {
 		return c.sets[i], nil
 	}
@@ -273,7 +335,7 @@ func (x *simIndex) set(g int32) ([]uint32, error) {
 	i := c.next
 	c.next = (c.next + 1) % setCacheSize
 	lo, hi := x.setOff[g], x.setOff[g+1]
-	set, err := readUint32s(x.sets, c.sets[i][:0], int(hi-lo), lo*4, &x.raw)
+	set, err := readUint32s(x.sets, c.sets[i][:0], int(hi-lo), lo*4, &v.raw)
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +345,8 @@ func (x *simIndex) set(g int32) ([]uint32, error) {
 
 // bucket verifies candidate pairs among groups sharing a band key, for
 // groups that still lack a partner in another unit.
-func (x *simIndex) bucket(es []uint64) error {
+func (v *verifier) bucket(es []uint64) error {
+	x := v.x
 	for i, e := range es {
 		ai := int32(uint32(e))
 		a := &x.groups[ai]
@@ -302,16 +365,16 @@ func (x *simIndex) bucket(es []uint64) error {
 			var bset []uint32
 			var err error
 			if aset == nil {
-				if aset, err = x.set(ai); err != nil {
+				if aset, err = v.set(ai); err != nil {
 					return err
 				}
 				if x.sets != nil {
 					// a's set is kept apart: reading b's may reuse its slot.
-					x.bufA = append(x.bufA[:0], aset...)
-					aset = x.bufA
+					v.bufA = append(v.bufA[:0], aset...)
+					aset = v.bufA
 				}
 			}
-			if bset, err = x.set(bi); err != nil {
+			if bset, err = v.set(bi); err != nil {
 				return err
 			}
 			sim, ok := diceAtLeast(aset, bset)

@@ -185,3 +185,27 @@ func genStatements(n, units int, seed uint64) []merge.Statement {
 	}
 	return out
 }
+
+// TestSimilarWorkers: checking a band's buckets on several workers gives
+// exactly the matches of one worker, in the heap and spilled.
+func TestSimilarWorkers(t *testing.T) {
+	stmts := genStatements(12000, 200, 3)
+	for _, dir := range []string{"", t.TempDir()} {
+		want, err := merge.SimilarWorkers(stmts, 1, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) < 500 {
+			t.Fatalf("only %d matches: the data does not exercise the buckets", len(want))
+		}
+		for _, n := range []int{2, 3, 7} {
+			got, err := merge.SimilarWorkers(stmts, n, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("spilled %v, %d workers: %d matches differ from one worker's %d", dir != "", n, len(got), len(want))
+			}
+		}
+	}
+}
