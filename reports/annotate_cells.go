@@ -36,6 +36,32 @@ type cellMark struct {
 	notes       []string
 }
 
+// cellMarks gathers findings by the cell they mark: one mark per cell, in
+// the order cells are first met, with the most severe finding's severity
+// and every finding's note.
+type cellMarks struct {
+	order  []*cellMark
+	byCell map[[2]string]*cellMark
+}
+
+// add records finding fd on cell of sheet.
+func (ms *cellMarks) add(sheet, cell string, fd checks.Finding) {
+	k := [2]string{sheet, cell}
+	m := ms.byCell[k]
+	if m == nil {
+		if ms.byCell == nil {
+			ms.byCell = map[[2]string]*cellMark{}
+		}
+		m = &cellMark{sheet: sheet, cell: cell, sev: fd.Severity}
+		ms.byCell[k] = m
+		ms.order = append(ms.order, m)
+	}
+	if severityRank(fd.Severity) > severityRank(m.sev) {
+		m.sev = fd.Severity
+	}
+	m.notes = append(m.notes, noteText(fd))
+}
+
 // newAnnotator prepares to annotate f, noting its worksheets.
 func newAnnotator(f *excelize.File) *annotator {
 	a := &annotator{
@@ -59,8 +85,7 @@ func newAnnotator(f *excelize.File) *annotator {
 // at. Findings on one cell share one note and take the most severe fill.
 // Findings on a sheet the workbook does not have are left to the list.
 func (a *annotator) mark(findings []checks.Finding) error {
-	var order []*cellMark
-	byCell := map[[2]string]*cellMark{}
+	var marks cellMarks
 	for _, fd := range findings {
 		if fd.Row <= 0 || !a.sheets[fd.Sheet] {
 			continue
@@ -69,19 +94,9 @@ func (a *annotator) mark(findings []checks.Finding) error {
 		if err != nil {
 			continue // a column letter excelize cannot address: list only
 		}
-		k := [2]string{fd.Sheet, cell}
-		m := byCell[k]
-		if m == nil {
-			m = &cellMark{sheet: fd.Sheet, cell: cell, sev: fd.Severity}
-			byCell[k] = m
-			order = append(order, m)
-		}
-		if severityRank(fd.Severity) > severityRank(m.sev) {
-			m.sev = fd.Severity
-		}
-		m.notes = append(m.notes, noteText(fd))
+		marks.add(fd.Sheet, cell, fd)
 	}
-	for _, m := range order {
+	for _, m := range marks.order {
 		if err := a.fill(m.sheet, m.cell, m.sev); err != nil {
 			return fmt.Errorf("fill %s!%s: %w", m.sheet, m.cell, err)
 		}

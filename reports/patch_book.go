@@ -130,8 +130,7 @@ func (b *patchBook) readSheets() error {
 // the top-left cell of a merged range, column A for a finding without a
 // column, one mark per cell with the most severe finding's colour.
 func (b *patchBook) marks(findings []checks.Finding) ([]*cellMark, error) {
-	var order []*cellMark
-	byCell := map[[2]string]*cellMark{}
+	var marks cellMarks
 	for _, fd := range findings {
 		s := b.bySheet[fd.Sheet]
 		if fd.Row <= 0 || s == nil {
@@ -156,19 +155,9 @@ func (b *patchBook) marks(findings []checks.Finding) ([]*cellMark, error) {
 		if err != nil {
 			continue
 		}
-		k := [2]string{fd.Sheet, cell}
-		m := byCell[k]
-		if m == nil {
-			m = &cellMark{sheet: fd.Sheet, cell: cell, sev: fd.Severity}
-			byCell[k] = m
-			order = append(order, m)
-		}
-		if severityRank(fd.Severity) > severityRank(m.sev) {
-			m.sev = fd.Severity
-		}
-		m.notes = append(m.notes, noteText(fd))
+		marks.add(fd.Sheet, cell, fd)
 	}
-	return order, nil
+	return marks.order, nil
 }
 
 // annotate makes every part of the 退回 workbook.
