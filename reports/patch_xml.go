@@ -229,9 +229,10 @@ func checkDeclaration(body []byte) error {
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
-// attrSpan returns where the value of attribute name lies in attrs (the
-// attribute bytes of a tag xmlScanner accepted), between the quotes.
-func attrSpan(attrs []byte, name string) (int, int, bool) {
+// eachAttr calls fn with each attribute of attrs (the attribute bytes of a
+// tag xmlScanner accepted): its name and where its value lies, between the
+// quotes, until fn returns false.
+func eachAttr(attrs []byte, fn func(key []byte, i, j int) bool) {
 	q := 0
 	for q < len(attrs) {
 		for q < len(attrs) && isXMLSpace(attrs[q]) {
@@ -246,18 +247,26 @@ func attrSpan(attrs []byte, name string) (int, int, bool) {
 			q++
 		}
 		if q >= len(attrs) {
-			return 0, 0, false
+			return
 		}
 		e := bytes.IndexByte(attrs[q+1:], attrs[q])
-		if e < 0 {
-			return 0, 0, false
-		}
-		if string(key) == name {
-			return q + 1, q + 1 + e, true
+		if e < 0 || !fn(key, q+1, q+1+e) {
+			return
 		}
 		q += e + 2
 	}
-	return 0, 0, false
+}
+
+// attrSpan returns where the value of attribute name lies in attrs,
+// between the quotes.
+func attrSpan(attrs []byte, name string) (i, j int, ok bool) {
+	eachAttr(attrs, func(key []byte, vi, vj int) bool {
+		if string(key) == name {
+			i, j, ok = vi, vj, true
+		}
+		return !ok
+	})
+	return i, j, ok
 }
 
 // attrOf returns the unescaped value of attribute name in attrs.
@@ -484,30 +493,13 @@ func localName(name []byte) []byte {
 // nsPrefix returns the prefix the root tag's attributes bind to uri, or
 // "" when none does.
 func nsPrefix(attrs []byte, uri string) string {
-	q := 0
-	for q < len(attrs) {
-		for q < len(attrs) && isXMLSpace(attrs[q]) {
-			q++
+	prefix := ""
+	eachAttr(attrs, func(key []byte, i, j int) bool {
+		if p, ok := strings.CutPrefix(string(key), "xmlns:"); ok && string(attrs[i:j]) == uri {
+			prefix = p
+			return false
 		}
-		a := q
-		for q < len(attrs) && !isXMLSpace(attrs[q]) && attrs[q] != '=' {
-			q++
-		}
-		key := string(attrs[a:q])
-		for q < len(attrs) && attrs[q] != '"' && attrs[q] != '\'' {
-			q++
-		}
-		if q >= len(attrs) {
-			return ""
-		}
-		e := bytes.IndexByte(attrs[q+1:], attrs[q])
-		if e < 0 {
-			return ""
-		}
-		if p, ok := strings.CutPrefix(key, "xmlns:"); ok && string(attrs[q+1:q+1+e]) == uri {
-			return p
-		}
-		q += e + 2
-	}
-	return ""
+		return true
+	})
+	return prefix
 }
