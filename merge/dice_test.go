@@ -51,3 +51,56 @@ func TestDiceAtLeast(t *testing.T) {
 		t.Errorf("%d pairs passed and %d failed: the sets do not straddle the threshold", passed, failed)
 	}
 }
+
+// TestRuledOut checks that the sketch filter never rules out a pair that
+// reaches the threshold, and that it does rule out most pairs of
+// statement-sized sets that share half their values or less.
+func TestRuledOut(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	set := func(vs []uint32) []uint32 {
+		vs = slices.Clone(vs)
+		slices.Sort(vs)
+		return slices.Compact(vs)
+	}
+	far, farOut, near := 0, 0, 0
+	for n := 0; n < 50000; n++ {
+		la, lb := 1+r.IntN(140), 1+r.IntN(140)
+		common := r.IntN(min(la, lb) + 1)
+		if r.IntN(2) == 0 { // most pairs near the threshold
+			common = min(la, lb) - r.IntN(1+min(la, lb)/4)
+		}
+		var a, b []uint32
+		for i := 0; i < common; i++ {
+			v := r.Uint32()
+			a, b = append(a, v), append(b, v)
+		}
+		for len(a) < la {
+			a = append(a, r.Uint32())
+		}
+		for len(b) < lb {
+			b = append(b, r.Uint32())
+		}
+		a, b = set(a), set(b)
+		sa, sb := sketchOf(a), sketchOf(b)
+		out := ruledOut(&sa, &sb, len(a), len(b))
+		_, pass := diceAtLeast(a, b)
+		if pass {
+			near++
+			if out {
+				t.Fatalf("ruled out a pair of %d and %d values at dice %.3f", len(a), len(b), dice(a, b))
+			}
+		}
+		if d := dice(a, b); d <= 0.5 && len(a) >= 60 && len(b) >= 60 {
+			far++
+			if out {
+				farOut++
+			}
+		}
+	}
+	if near < 1000 || far < 1000 {
+		t.Fatalf("%d pairs at the threshold, %d far below: the sets do not exercise the filter", near, far)
+	}
+	if share := float64(farOut) / float64(far); share < 0.9 {
+		t.Errorf("ruled out %.2f of %d pairs of 60+ values at dice ≤ 0.5, want ≥ 0.9", share, far)
+	}
+}

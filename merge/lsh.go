@@ -34,7 +34,7 @@ const (
 	lshMinPerWorker = 4096
 	// lshChunk is how many groups are signed at once; their bigram sets and
 	// band keys then go to the spill, so the heap holds one chunk of sets.
-	lshChunk = 1 << 14
+	lshChunk = 1 << 12
 )
 
 // lshWorkers, when set (by tests), is the number of workers checking a
@@ -83,29 +83,26 @@ func (g *group) partner(unit int32) int32 {
 	return g.second
 }
 
-// setKey is what identifies a bigram set while grouping: a second hash
-// besides the map key, so two different sets share a group only if both
-// 64-bit hashes collide.
-type setKey struct {
-	h2    uint64
-	group int32
-}
-
 // simIndex finds near-identical statements of different units (see
 // Similar) with a heap that holds, per statement, its group and unit, and
-// per distinct form a small group record and where its set lies: the
-// bigram sets and the MinHash band keys are written to a spill (a
-// temporary file for the county) chunk by chunk and read back when needed.
+// per distinct form a small group record, the sketch of its set (which
+// rules out most candidates without reading their sets) and where its set
+// lies: the bigram sets and the MinHash band keys are written to a spill
+// (a temporary file for the county) chunk by chunk and read back when
+// needed. While statements are added, a hash table finds the group of a
+// set seen before.
 //
 // Use: add every statement in order, then run, then each.
 type simIndex struct {
 	sets, bands spill
 	memSets     []uint32 // the sets when sets is nil: kept in the heap
 	groups      []group
-	stmtGroup   []int32 // per statement: its group
-	stmtUnit    []int32 // per statement: its unit
-	setOff      []int64 // group i's set is setOff[i]:setOff[i+1], in uint32s of sets
-	bySet       map[uint64]setKey
+	sketches    []sketch // per group: the sketch of its set
+	stmtGroup   []int32  // per statement: its group
+	stmtUnit    []int32  // per statement: its unit
+	setOff      []int64  // group i's set is setOff[i]:setOff[i+1], in uint32s of sets
+	hashes      []uint64 // per group: the setHash of its set
+	table       []int32  // open addressing over hashes: group+1, 0 for none
 
 	// the chunk being built: its groups' sets, back to back
 	chunk    []uint32
@@ -142,7 +139,7 @@ const setCacheSize = 256
 // newSimIndex returns an index that keeps its sets in the spill sets, or
 // in the heap when sets is nil, and its band keys in the spill bands.
 func newSimIndex(sets, bands spill) *simIndex {
-	return &simIndex{sets: sets, bands: bands, bySet: make(map[uint64]setKey), chunkOff: []int{0}}
+	return &simIndex{sets: sets, bands: bands, table: make([]int32, 1024), chunkOff: []int{0}}
 }
 
 // add adds the next statement, of unit unit, and returns its index, or -1
@@ -155,25 +152,26 @@ func (x *simIndex) add(unit int32, text string) int32 {
 	start := len(x.chunk)
 	x.chunk = bigramSet(x.chunk, x.form)
 	set := x.chunk[start:]
-	h, h2 := setHash(set), setHash2(set)
-	k, taken := x.bySet[h]
-	if taken && k.h2 == h2 {
+	h, sk := setHash(set), sketchOf(set)
+	slot := x.lookup(h, &sk)
+	if g := x.table[slot] - 1; g >= 0 {
 		x.chunk = x.chunk[:start]
-		g := &x.groups[k.group]
-		if g.second < 0 && unit != g.unit0 {
-			g.second = i
+		gr := &x.groups[g]
+		if gr.second < 0 && unit != gr.unit0 {
+			gr.second = i
 		}
-		x.stmtGroup = append(x.stmtGroup, k.group)
+		x.stmtGroup = append(x.stmtGroup, g)
 		x.stmtUnit = append(x.stmtUnit, unit)
 		return i
 	}
 	gi := int32(len(x.groups))
-	// A hash collision between different sets only costs the dedupe: the
-	// new group is left out of the map and matched through LSH.
-	if !taken {
-		x.bySet[h] = setKey{h2: h2, group: gi}
-	}
+	x.table[slot] = gi + 1
 	x.groups = append(x.groups, group{first: i, second: -1, unit0: unit, nb: -1})
+	x.sketches = append(x.sketches, sk)
+	x.hashes = append(x.hashes, h)
+	if 2*len(x.groups) > len(x.table) {
+		x.grow()
+	}
 	x.chunkOff = append(x.chunkOff, len(x.chunk))
 	x.stmtGroup = append(x.stmtGroup, gi)
 	x.stmtUnit = append(x.stmtUnit, unit)
@@ -181,6 +179,28 @@ func (x *simIndex) add(unit int32, text string) int32 {
 		x.flush()
 	}
 	return i
+}
+
+// lookup returns the slot of the table holding the group whose set has
+// hash h and sketch sk, or else the empty slot where it goes. Two sets are
+// taken for the same when both their 64-bit hash and their 256-bit sketch
+// agree.
+func (x *simIndex) lookup(h uint64, sk *sketch) int {
+	mask := len(x.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		g := x.table[i] - 1
+		if g < 0 || x.hashes[g] == h && x.sketches[g] == *sk {
+			return i
+		}
+	}
+}
+
+// grow doubles the table.
+func (x *simIndex) grow() {
+	x.table = make([]int32, 2*len(x.table))
+	for g := range x.groups {
+		x.table[x.lookup(x.hashes[g], &x.sketches[g])] = int32(g) + 1
+	}
 }
 
 // flush signs the chunk's groups and writes their sets and band keys to
@@ -233,7 +253,7 @@ func (x *simIndex) flush() {
 func (x *simIndex) run() error {
 	x.flush()
 	x.setOff = append(x.setOff, x.written)
-	x.bySet, x.chunk, x.chunkOff = nil, nil, nil
+	x.table, x.hashes, x.chunk, x.chunkOff = nil, nil, nil, nil
 	if x.err != nil {
 		return x.err
 	}
@@ -362,6 +382,9 @@ func (v *verifier) bucket(es []uint64) error {
 				continue
 			}
 			compared++
+			if ruledOut(&x.sketches[ai], &x.sketches[bi], x.setLen(ai), x.setLen(bi)) {
+				continue // diceAtLeast would say no: spare the reads
+			}
 			var bset []uint32
 			var err error
 			if aset == nil {
@@ -391,6 +414,9 @@ func (v *verifier) bucket(es []uint64) error {
 	return nil
 }
 
+// setLen returns the size of group g's set (after run).
+func (x *simIndex) setLen(g int32) int { return int(x.setOff[g+1] - x.setOff[g]) }
+
 // each calls fn, in statement order, for every statement that has a
 // partner in another unit: an identical form of another unit first, else
 // the verified similar form.
@@ -416,27 +442,21 @@ func setHash(set []uint32) uint64 {
 	return h
 }
 
-// setHash2 is a second hash of a bigram set, independent of setHash.
-func setHash2(set []uint32) uint64 {
-	h := uint64(len(set)) ^ 0x9e3779b97f4a7c15
-	for _, v := range set {
-		h = mix64(h+uint64(v)) * 0xff51afd7ed558ccd
-	}
-	return h
-}
-
-// minhash sets sig to the MinHash signature of a bigram set.
+// minhash sets sig to the MinHash signature of a bigram set: for every
+// hash function j, the least (lshA[j]·v + lshB[j]) >> 32 over the values
+// v of the set. Two functions are taken per pass over the set, their
+// minima kept in registers.
 func minhash(sig *[lshHashes]uint32, set []uint32) {
-	for j := range sig {
-		sig[j] = ^uint32(0)
-	}
-	for _, v := range set {
-		x := uint64(v)
-		for j := range sig {
-			if h := uint32((lshA[j]*x + lshB[j]) >> 32); h < sig[j] {
-				sig[j] = h
-			}
+	for j := 0; j < lshHashes; j += 2 {
+		a0, a1 := lshA[j], lshA[j+1]
+		b0, b1 := lshB[j], lshB[j+1]
+		m0, m1 := ^uint32(0), ^uint32(0)
+		for _, v := range set {
+			x := uint64(v)
+			m0 = min(m0, uint32((a0*x+b0)>>32))
+			m1 = min(m1, uint32((a1*x+b1)>>32))
 		}
+		sig[j], sig[j+1] = m0, m1
 	}
 }
 

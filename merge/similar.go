@@ -2,6 +2,7 @@ package merge
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"unicode"
 
@@ -98,6 +99,42 @@ func diceAtLeast(a, b []uint32) (float64, bool) {
 	}
 	sim := 2 * float64(common) / float64(la+lb)
 	return sim, sim >= SimilarityThreshold
+}
+
+// sketch is a 256-bit summary of a bigram set: bit v>>24 is set for every
+// value v of the set (the values are well-spread hashes). It rules pairs
+// out without their sets (ruledOut).
+type sketch [4]uint64
+
+// sketchOf returns the sketch of a set.
+func sketchOf(set []uint32) sketch {
+	var s sketch
+	for _, v := range set {
+		b := v >> 24
+		s[b>>6] |= 1 << (b & 63)
+	}
+	return s
+}
+
+// ruledOut reports whether two sets of la and lb values with sketches a
+// and b surely fall short of SimilarityThreshold, so that diceAtLeast
+// would say no. It never rules out a pair diceAtLeast would pass: every
+// bit set in a and not in b comes from a value of a's set that is not in
+// b's (any value of b's would have set it in b), so a has at least
+// popcount(a &^ b) values outside the overlap, and the overlap is at most
+// la minus that; likewise for b. The pair is ruled out when that bound is
+// below the overlap the threshold needs (computed as in diceAtLeast).
+func ruledOut(a, b *sketch, la, lb int) bool {
+	if la+lb == 0 || 2*float64(min(la, lb))/float64(la+lb) < SimilarityThreshold {
+		return true
+	}
+	need := int(math.Ceil(SimilarityThreshold*float64(la+lb)/2 - 1e-9))
+	onlyA, onlyB := 0, 0
+	for i := range a {
+		onlyA += bits.OnesCount64(a[i] &^ b[i])
+		onlyB += bits.OnesCount64(b[i] &^ a[i])
+	}
+	return la-onlyA < need || lb-onlyB < need
 }
 
 // Similarity returns the character-bigram similarity (Dice coefficient) of
