@@ -166,7 +166,7 @@ func (s *Store) county(ctx context.Context, tx *sqlx.Tx, cycle string) (*County,
 			src.byUnit[i] = append(src.byUnit[i], k)
 		}
 	}
-	if src.x04, err = s.copiedStatements(ctx, tx, st); err != nil {
+	if src.x04, err = s.copiedStatements(ctx, tx, st.units); err != nil {
 		return nil, err
 	}
 	c.src = src

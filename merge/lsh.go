@@ -2,8 +2,10 @@ package merge
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -85,24 +87,24 @@ func (g *group) partner(unit int32) int32 {
 
 // simIndex finds near-identical statements of different units (see
 // Similar) with a heap that holds, per statement, its group and unit, and
-// per distinct form a small group record, the sketch of its set (which
-// rules out most candidates without reading their sets) and where its set
-// lies: the bigram sets and the MinHash band keys are written to a spill
-// (a temporary file for the county) chunk by chunk and read back when
-// needed. While statements are added, a hash table finds the group of a
-// set seen before.
+// per distinct form a small group record and where its set lies: the
+// bigram sets, the MinHash band keys and the sets' sketches are written to
+// a spill (a temporary file for the county) chunk by chunk and read back
+// when needed. While statements are added, a hash table finds the group
+// of a set seen before; once they are all in, it gives way to the
+// sketches, which rule out most candidates without reading their sets.
 //
 // Use: add every statement in order, then run, then each.
 type simIndex struct {
 	sets, bands spill
 	memSets     []uint32 // the sets when sets is nil: kept in the heap
 	groups      []group
-	sketches    []sketch // per group: the sketch of its set
+	sketches    []sketch // per group, from run on: the sketch of its set
 	stmtGroup   []int32  // per statement: its group
 	stmtUnit    []int32  // per statement: its unit
-	setOff      []int64  // group i's set is setOff[i]:setOff[i+1], in uint32s of sets
-	hashes      []uint64 // per group: the setHash of its set
-	table       []int32  // open addressing over hashes: group+1, 0 for none
+	setOff      []uint32 // group i's set is setOff[i]:setOff[i+1], in uint32s of sets
+	keys        []setKey // per group, until run: the key of its set
+	table       []int32  // open addressing over keys: group+1, 0 for none
 
 	// the chunk being built: its groups' sets, back to back
 	chunk    []uint32
@@ -152,8 +154,8 @@ func (x *simIndex) add(unit int32, text string) int32 {
 	start := len(x.chunk)
 	x.chunk = bigramSet(x.chunk, x.form)
 	set := x.chunk[start:]
-	h, sk := setHash(set), sketchOf(set)
-	slot := x.lookup(h, &sk)
+	key := setKey{setHash(set), setHash2(set)}
+	slot := x.lookup(key)
 	if g := x.table[slot] - 1; g >= 0 {
 		x.chunk = x.chunk[:start]
 		gr := &x.groups[g]
@@ -167,8 +169,7 @@ func (x *simIndex) add(unit int32, text string) int32 {
 	gi := int32(len(x.groups))
 	x.table[slot] = gi + 1
 	x.groups = append(x.groups, group{first: i, second: -1, unit0: unit, nb: -1})
-	x.sketches = append(x.sketches, sk)
-	x.hashes = append(x.hashes, h)
+	x.keys = append(x.keys, key)
 	if 2*len(x.groups) > len(x.table) {
 		x.grow()
 	}
@@ -181,15 +182,17 @@ func (x *simIndex) add(unit int32, text string) int32 {
 	return i
 }
 
+// setKey identifies a bigram set while grouping: two independent 64-bit
+// hashes, so two different sets share a group only if both collide.
+type setKey struct{ h, h2 uint64 }
+
 // lookup returns the slot of the table holding the group whose set has
-// hash h and sketch sk, or else the empty slot where it goes. Two sets are
-// taken for the same when both their 64-bit hash and their 256-bit sketch
-// agree.
-func (x *simIndex) lookup(h uint64, sk *sketch) int {
+// key k, or else the empty slot where it goes.
+func (x *simIndex) lookup(k setKey) int {
 	mask := len(x.table) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
+	for i := int(k.h) & mask; ; i = (i + 1) & mask {
 		g := x.table[i] - 1
-		if g < 0 || x.hashes[g] == h && x.sketches[g] == *sk {
+		if g < 0 || x.keys[g] == k {
 			return i
 		}
 	}
@@ -198,21 +201,27 @@ func (x *simIndex) lookup(h uint64, sk *sketch) int {
 // grow doubles the table.
 func (x *simIndex) grow() {
 	x.table = make([]int32, 2*len(x.table))
-	for g := range x.groups {
-		x.table[x.lookup(x.hashes[g], &x.sketches[g])] = int32(g) + 1
+	for g, k := range x.keys {
+		x.table[x.lookup(k)] = int32(g) + 1
 	}
 }
 
-// flush signs the chunk's groups and writes their sets and band keys to
-// the spills. Chunk c's band keys start at c·lshChunk·lshBands keys, band
-// by band: band b of a chunk of n groups is keys b·n to (b+1)·n.
+// bandStride is how many uint32s of the bands spill a group takes: its
+// band keys and its sketch.
+const bandStride = lshBands + sketchWords
+
+// flush signs and sketches the chunk's groups and writes their sets, band
+// keys and sketches to the spills. Chunk c's region of the bands spill
+// starts at c·lshChunk·bandStride uint32s and holds, for its n groups,
+// band by band their keys (band b is b·n to (b+1)·n), then their sketches
+// (group k's at lshBands·n + k·sketchWords).
 func (x *simIndex) flush() {
 	n := len(x.chunkOff) - 1
 	if n == 0 || x.err != nil {
 		return
 	}
 	first := len(x.groups) - n
-	keys := make([]uint32, n*lshBands)
+	keys := make([]uint32, n*bandStride)
 	workers := min(runtime.GOMAXPROCS(0), (n+255)/256)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -229,11 +238,13 @@ func (x *simIndex) flush() {
 					}
 					keys[b*n+k] = uint32(h >> 32)
 				}
+				sk := sketchOf(x.chunk[x.chunkOff[k]:x.chunkOff[k+1]])
+				sk.put(keys[lshBands*n+k*sketchWords:])
 			}
 		}(w)
 	}
 	wg.Wait()
-	base := int64(first) * lshBands * 4
+	base := int64(first) * bandStride * 4
 	if x.err = writeUint32s(x.bands, keys, base, &x.raw); x.err != nil {
 		return
 	}
@@ -242,8 +253,12 @@ func (x *simIndex) flush() {
 	} else if x.err = writeUint32s(x.sets, x.chunk, x.written*4, &x.raw); x.err != nil {
 		return
 	}
+	if x.written+int64(len(x.chunk)) > math.MaxUint32 {
+		x.err = errors.New("x04: more than 4G bigrams to compare")
+		return
+	}
 	for k := 0; k < n; k++ {
-		x.setOff = append(x.setOff, x.written+int64(x.chunkOff[k]))
+		x.setOff = append(x.setOff, uint32(x.written)+uint32(x.chunkOff[k]))
 	}
 	x.written += int64(len(x.chunk))
 	x.chunk, x.chunkOff = x.chunk[:0], x.chunkOff[:1]
@@ -252,10 +267,24 @@ func (x *simIndex) flush() {
 // run matches the groups through their band keys, one band at a time.
 func (x *simIndex) run() error {
 	x.flush()
-	x.setOff = append(x.setOff, x.written)
-	x.table, x.hashes, x.chunk, x.chunkOff = nil, nil, nil, nil
+	x.setOff = append(x.setOff, uint32(x.written))
+	x.table, x.keys, x.chunk, x.chunkOff = nil, nil, nil, nil
 	if x.err != nil {
 		return x.err
+	}
+	// The sketches come back now, when the grouping's table is gone.
+	x.sketches = make([]sketch, len(x.groups))
+	var words []uint32
+	for first := 0; first < len(x.groups); first += lshChunk {
+		n := min(lshChunk, len(x.groups)-first)
+		off := (int64(first)*bandStride + int64(lshBands)*int64(n)) * 4
+		var err error
+		if words, err = readUint32s(x.bands, words[:0], n*sketchWords, off, &x.raw); err != nil {
+			return err
+		}
+		for k := 0; k < n; k++ {
+			x.sketches[first+k].get(words[k*sketchWords:])
+		}
 	}
 	// Each entry is the band key in the high half and the group in the low
 	// half, so sorting gathers the buckets in order.
@@ -272,7 +301,7 @@ func (x *simIndex) run() error {
 	for b := 0; b < lshBands; b++ {
 		for first := 0; first < len(x.groups); first += lshChunk {
 			n := min(lshChunk, len(x.groups)-first)
-			off := (int64(first)*lshBands + int64(b)*int64(n)) * 4
+			off := (int64(first)*bandStride + int64(b)*int64(n)) * 4
 			var err error
 			if keys, err = readUint32s(x.bands, keys[:0], n, off, &x.raw); err != nil {
 				return err
@@ -355,7 +384,7 @@ func (v *verifier) set(g int32) ([]uint32, error) {
 	i := c.next
 	c.next = (c.next + 1) % setCacheSize
 	lo, hi := x.setOff[g], x.setOff[g+1]
-	set, err := readUint32s(x.sets, c.sets[i][:0], int(hi-lo), lo*4, &v.raw)
+	set, err := readUint32s(x.sets, c.sets[i][:0], int(hi-lo), int64(lo)*4, &v.raw)
 	if err != nil {
 		return nil, err
 	}
@@ -438,6 +467,15 @@ func setHash(set []uint32) uint64 {
 	h := uint64(len(set))
 	for _, v := range set {
 		h = mix64(h ^ uint64(v))
+	}
+	return h
+}
+
+// setHash2 is a second hash of a bigram set, independent of setHash.
+func setHash2(set []uint32) uint64 {
+	h := uint64(len(set)) ^ 0x9e3779b97f4a7c15
+	for _, v := range set {
+		h = mix64(h+uint64(v)) * 0xff51afd7ed558ccd
 	}
 	return h
 }

@@ -106,6 +106,23 @@ func diceAtLeast(a, b []uint32) (float64, bool) {
 // out without their sets (ruledOut).
 type sketch [4]uint64
 
+// sketchWords is the size of a sketch in uint32s.
+const sketchWords = 8
+
+// put stores s in w[:sketchWords].
+func (s *sketch) put(w []uint32) {
+	for i, v := range s {
+		w[2*i], w[2*i+1] = uint32(v), uint32(v>>32)
+	}
+}
+
+// get loads s from w[:sketchWords].
+func (s *sketch) get(w []uint32) {
+	for i := range s {
+		s[i] = uint64(w[2*i]) | uint64(w[2*i+1])<<32
+	}
+}
+
 // sketchOf returns the sketch of a set.
 func sketchOf(set []uint32) sketch {
 	var s sketch

@@ -17,9 +17,18 @@ import (
 // any text; the findings are worded when asked (each).
 type x04Set struct {
 	sheets []x04Sheet
-	refs   []x04Ref // per compared statement, by unit code and catalogue order
+	refs   []x04Ref // the statements hits name, in the order first named
 	hits   []x04Hit // one per row found, in statement order
 	units  []int32  // unit i's hits are hits[units[i]:units[i+1]]
+
+	where []x04Where // while comparing: per compared statement, where it was written
+}
+
+// x04Where is where a compared statement was written, in 8 bytes: a
+// province compares more than half a million.
+type x04Where struct {
+	sheet int32  // index of x04Set.sheets
+	row   uint32 // the row, times two, plus one for the one-column statement
 }
 
 // x04Sheet is a catalogue sheet of a current submission and the column
@@ -37,7 +46,8 @@ type x04Ref struct {
 	stmt  bool // the one-column statement, else the three parts (风险点)
 }
 
-// x04Hit says that statement ref resembles statement other of another unit.
+// x04Hit says that statement refs[ref] resembles statement refs[other] of
+// another unit.
 type x04Hit struct {
 	ref, other int32
 	sim        float32 // 1 for an identical comparison form
@@ -98,9 +108,9 @@ const x04HeapUnits = 500
 // heap; for more it spills them, and always its band keys, to an unlinked
 // temporary file beside the database (or in the system's temporary folder,
 // or else memory).
-func (s *Store) copiedStatements(ctx context.Context, q querier, st *cycleState) (*x04Set, error) {
+func (s *Store) copiedStatements(ctx context.Context, q querier, units []UnitStatus) (*x04Set, error) {
 	current := 0
-	for _, u := range st.units {
+	for _, u := range units {
 		if u.Current != nil {
 			current++
 		}
@@ -114,7 +124,7 @@ func (s *Store) copiedStatements(ctx context.Context, q querier, st *cycleState)
 	defer bands.Close()
 	idx := newSimIndex(sets, bands)
 	x := &x04Set{}
-	for ui, u := range st.units {
+	for ui, u := range units {
 		if u.Current == nil {
 			continue
 		}
@@ -127,24 +137,36 @@ func (s *Store) copiedStatements(ctx context.Context, q querier, st *cycleState)
 	}
 	type cell struct {
 		sheet int32
-		row   int32
+		row   uint32
 	}
 	done := make(map[cell]bool)
 	last := int32(-1)
-	x.units = make([]int32, len(st.units)+1)
-	idx.each(func(i, o int32, sim float64) {
-		r := x.refs[i]
-		if r.unit != last {
-			clear(done) // a row belongs to one unit's submission
-			last = r.unit
+	x.units = make([]int32, len(units)+1)
+	ref := make(map[int32]int32) // statement → its index in refs
+	refOf := func(i int32) int32 {
+		k, ok := ref[i]
+		if !ok {
+			w := x.where[i]
+			k = int32(len(x.refs))
+			x.refs = append(x.refs, x04Ref{unit: idx.stmtUnit[i], sheet: w.sheet, row: int32(w.row >> 1), stmt: w.row&1 == 1})
+			ref[i] = k
 		}
-		if done[cell{r.sheet, r.row}] {
+		return k
+	}
+	idx.each(func(i, o int32, sim float64) {
+		unit, w := idx.stmtUnit[i], x.where[i]
+		if unit != last {
+			clear(done) // a row belongs to one unit's submission
+			last = unit
+		}
+		if done[cell{w.sheet, w.row >> 1}] {
 			return // one finding per row, whatever the numbered items
 		}
-		done[cell{r.sheet, r.row}] = true
-		x.hits = append(x.hits, x04Hit{ref: i, other: o, sim: float32(sim)})
-		x.units[r.unit+1]++
+		done[cell{w.sheet, w.row >> 1}] = true
+		x.hits = append(x.hits, x04Hit{ref: refOf(i), other: refOf(o), sim: float32(sim)})
+		x.units[unit+1]++
 	})
+	x.where = nil
 	for i := 1; i < len(x.units); i++ {
 		x.units[i] += x.units[i-1]
 	}
@@ -201,7 +223,11 @@ func (x *x04Set) read(ctx context.Context, q querier, idx *simIndex, unit int32,
 		if idx.add(unit, text) < 0 {
 			continue
 		}
-		x.refs = append(x.refs, x04Ref{unit: unit, sheet: intern(sheet), row: row, stmt: statement != ""})
+		w := x04Where{sheet: intern(sheet), row: uint32(row) << 1}
+		if statement != "" {
+			w.row |= 1
+		}
+		x.where = append(x.where, w)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("x04 statements: %w", err)
