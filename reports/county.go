@@ -45,7 +45,7 @@ func WriteCounty(ctx context.Context, w io.Writer, c *merge.County, d *merge.Dif
 	if err := buildCounty(ctx, f, c, d); err != nil {
 		return fmt.Errorf("write county %s: %w", c.Cycle, err)
 	}
-	if err := writeZipped(f, w); err != nil {
+	if err := writeZipped(f, w, SheetLedger, SheetChanges); err != nil {
 		return fmt.Errorf("write county %s: %w", c.Cycle, err)
 	}
 	return nil

@@ -5,6 +5,9 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"os"
+	"slices"
+	"sort"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -79,11 +82,37 @@ func (s *streamSheet) flush() error {
 	return s.sw.Flush()
 }
 
+// sortContentTypes puts the default content types of f in order of
+// extension. excelize adds the image types (with its first chart) from a
+// map, in a different order on every run; sorted, equal data give equal
+// bytes.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+}
+
 // writeZipped writes f to w as it zips it. excelize's Write builds the
 // whole workbook in a buffer first — 50 MB for a province's 职权台账 —
 // unless its zip writer is given: then the buffer it returns stays empty.
-// The bytes are those Write gives (the same archive/zip writer, over w).
-func writeZipped(f *excelize.File, w io.Writer) error {
+// The bytes are those Write gives (the same archive/zip writer, over w),
+// but for the order of the parts: streamed names the sheets written with
+// a StreamWriter, which excelize writes from a map, and they are written
+// in this order, so equal data give equal bytes.
+func writeZipped(f *excelize.File, w io.Writer, streamed ...string) error {
+	ids := make(map[string]int)
+	for id, name := range f.GetSheetMap() {
+		ids[name] = id
+	}
+	var order []string
+	for _, name := range streamed {
+		if id, ok := ids[name]; ok {
+			order = append(order, fmt.Sprintf("xl/worksheets/sheet%d.xml", id))
+		}
+	}
+	var oz *orderedZip
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
 		// The fastest deflate: the 职权台账 sheet dominates the file and
@@ -92,11 +121,92 @@ func writeZipped(f *excelize.File, w io.Writer) error {
 		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 			return flate.NewWriter(out, flate.BestSpeed)
 		})
-		return zw
+		oz = &orderedZip{Writer: zw, order: order, early: make(map[string]*os.File)}
+		return oz
 	})
+	sortContentTypes(f)
 	buf, err := f.WriteToBuffer()
+	if oz != nil {
+		oz.discard() // after a failure, early parts not written
+	}
 	if err == nil && buf.Len() > 0 {
 		_, err = buf.WriteTo(w) // an excelize that ignored the zip writer
 	}
 	return err
+}
+
+// orderedZip is the zip writer given to excelize: it writes the parts
+// named in order in that order, keeping one that comes before its turn in
+// an unlinked temporary file until then.
+type orderedZip struct {
+	*zip.Writer
+	order []string // parts to write in this order
+	next  int      // order[:next] are written, or being written
+	early map[string]*os.File
+}
+
+func (z *orderedZip) Create(name string) (io.Writer, error) {
+	if err := z.catchUp(false); err != nil {
+		return nil, err
+	}
+	i := slices.Index(z.order, name)
+	if i < 0 || i == z.next {
+		if i == z.next {
+			z.next++
+		}
+		return z.Writer.Create(name)
+	}
+	tmp, err := os.CreateTemp("", ".lianfang-part-*")
+	if err != nil {
+		return nil, fmt.Errorf("zip %s: %w", name, err)
+	}
+	os.Remove(tmp.Name()) // where the system allows it: gone even if killed
+	z.early[name] = tmp
+	return tmp, nil
+}
+
+// catchUp writes the early parts whose turn has come; all of them, in
+// order, when all is set (at Close).
+func (z *orderedZip) catchUp(all bool) error {
+	for z.next < len(z.order) {
+		name := z.order[z.next]
+		tmp, ok := z.early[name]
+		if !ok {
+			if !all {
+				return nil
+			}
+			z.next++
+			continue
+		}
+		w, err := z.Writer.Create(name)
+		if err == nil {
+			if _, err = tmp.Seek(0, io.SeekStart); err == nil {
+				_, err = io.Copy(w, tmp)
+			}
+		}
+		tmp.Close()
+		os.Remove(tmp.Name())
+		delete(z.early, name)
+		if err != nil {
+			return fmt.Errorf("zip %s: %w", name, err)
+		}
+		z.next++
+	}
+	return nil
+}
+
+func (z *orderedZip) Close() error {
+	if err := z.catchUp(true); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+// discard removes the early parts left after a failure.
+func (z *orderedZip) discard() {
+	for name, tmp := range z.early {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		delete(z.early, name)
+	}
 }

@@ -116,6 +116,17 @@ func TestWriteCountyGolden(t *testing.T) {
 	checkGolden(t, "county/county.golden", renderBook(t, out)+renderCharts(t, out))
 }
 
+// TestWriteCountyBytes: the same county gives the same bytes, write after
+// write (excelize lists the image content types from a map).
+func TestWriteCountyBytes(t *testing.T) {
+	want := writeCounty(t, testCounty(), testDiff())
+	for i := 0; i < 5; i++ {
+		if got := writeCounty(t, testCounty(), testDiff()); !bytes.Equal(got, want) {
+			t.Fatalf("write %d differs from the first", i+2)
+		}
+	}
+}
+
 func TestWriteCountySheets(t *testing.T) {
 	c := testCounty()
 	out := writeCounty(t, c, nil)

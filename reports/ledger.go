@@ -47,7 +47,7 @@ func WriteLedger(ctx context.Context, w io.Writer, cycle string, l *merge.Ledger
 			Created: countyEpoch, Modified: countyEpoch})
 	}
 	if err == nil {
-		err = writeZipped(f, w)
+		err = writeZipped(f, w, SheetLedger)
 	}
 	if err != nil {
 		return fmt.Errorf("write ledger %s: %w", cycle, err)
