@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"lianfang/importer"
 )
@@ -15,13 +16,64 @@ import (
 // winning, or one of its words equal to a unit's code. It returns the unit
 // the workbook names (else the one the file name names) and an S04 finding
 // when nothing matches or when the two name different units. An empty
-// roster means no roster is known: nil and no finding.
+// roster means no roster is known: nil and no finding. A caller matching
+// many files prepares the roster once with NewUnitIndex.
 func MatchUnit(sub *importer.Submission, roster []importer.RosterUnit) (*importer.RosterUnit, []Finding) {
-	if len(roster) == 0 {
+	return NewUnitIndex(roster).Match(sub)
+}
+
+// UnitIndex is a roster prepared for matching: every name, alias and code
+// in Normalize form, looked up by value, so that matching one file costs
+// the same whatever the roster's size.
+type UnitIndex struct {
+	roster  []importer.RosterUnit
+	exact   map[string]int   // name, code or alias → the first unit, in roster order
+	names   map[string][]int // name or alias → its units, distinct, in roster order
+	codes   map[string]int   // code → the first unit
+	longest int              // the longest name or alias, in bytes
+}
+
+// NewUnitIndex prepares roster for Match. The index refers to roster's
+// units; roster must not change while it is used.
+func NewUnitIndex(roster []importer.RosterUnit) *UnitIndex {
+	x := &UnitIndex{roster: roster, exact: map[string]int{}, names: map[string][]int{}, codes: map[string]int{}}
+	first := func(m map[string]int, k string, i int) {
+		if _, ok := m[k]; !ok && k != "" {
+			m[k] = i
+		}
+	}
+	for i := range roster {
+		u := &roster[i]
+		name := importer.Normalize(u.Name)
+		code := ""
+		if u.Code != "" {
+			code = importer.Normalize(u.Code)
+		}
+		first(x.exact, name, i)
+		first(x.exact, code, i)
+		first(x.codes, code, i)
+		for _, n := range append([]string{u.Name}, u.Aliases...) {
+			n = importer.Normalize(n)
+			first(x.exact, n, i)
+			if n == "" {
+				continue
+			}
+			if us := x.names[n]; len(us) == 0 || us[len(us)-1] != i {
+				x.names[n] = append(us, i)
+			}
+			x.longest = max(x.longest, len(n))
+		}
+	}
+	return x
+}
+
+// Match is MatchUnit against the index's roster.
+func (x *UnitIndex) Match(sub *importer.Submission) (*importer.RosterUnit, []Finding) {
+	if len(x.roster) == 0 {
 		return nil, nil
 	}
-	byName := matchName(sub.Unit.Name, roster)
-	byFile := matchFile(sub.File, roster)
+	byName := x.matchName(sub.Unit.Name)
+	byFile := x.matchFile(sub.File)
 	var body string
 	unit := byName
 	switch {
@@ -48,59 +100,55 @@ func MatchUnit(sub *importer.Submission, roster []importer.RosterUnit) (*importe
 	return unit, []Finding{f}
 }
 
-// matchName finds the unit whose name, code or alias equals name.
-func matchName(name string, roster []importer.RosterUnit) *importer.RosterUnit {
-	n := importer.Normalize(name)
-	if n == "" {
-		return nil
-	}
-	for i := range roster {
-		u := &roster[i]
-		if importer.Normalize(u.Name) == n || (u.Code != "" && importer.Normalize(u.Code) == n) {
-			return u
-		}
-		for _, a := range u.Aliases {
-			if importer.Normalize(a) == n {
-				return u
-			}
-		}
+// matchName finds the first unit whose name, code or alias equals name.
+func (x *UnitIndex) matchName(name string) *importer.RosterUnit {
+	if i, ok := x.exact[importer.Normalize(name)]; ok {
+		return &x.roster[i]
 	}
 	return nil
 }
 
 // matchFile finds the unit whose name or alias the file name contains (the
-// longest; a tie between two units matches neither), or whose code is one
-// of the file name's words.
-func matchFile(file string, roster []importer.RosterUnit) *importer.RosterUnit {
+// longest; a tie between two units matches neither), or else the first
+// unit whose code is one of the file name's words. It looks up every
+// stretch of the file name no longer than the longest name.
+func (x *UnitIndex) matchFile(file string) *importer.RosterUnit {
 	base := importer.Normalize(baseName(file))
 	if base == "" {
 		return nil
 	}
-	var best *importer.RosterUnit
-	bestLen, tie := 0, false
-	for i := range roster {
-		u := &roster[i]
-		for _, n := range append([]string{u.Name}, u.Aliases...) {
-			n = importer.Normalize(n)
-			switch {
-			case n == "" || !strings.Contains(base, n) || len(n) < bestLen:
-			case len(n) > bestLen:
-				best, bestLen, tie = u, len(n), false
-			case best != u:
-				tie = true
+	best, bestLen, tie := -1, 0, false
+	for i := range base {
+		if !utf8.RuneStart(base[i]) {
+			continue
+		}
+		for j := i + 1; j <= len(base) && j-i <= x.longest; j++ {
+			if j < len(base) && !utf8.RuneStart(base[j]) {
+				continue
+			}
+			us, ok := x.names[base[i:j]]
+			switch n := j - i; {
+			case !ok || n < bestLen:
+			case n > bestLen:
+				best, bestLen, tie = us[0], n, len(us) > 1
+			default:
+				for _, u := range us {
+					tie = tie || u != best
+				}
 			}
 		}
 	}
-	if best != nil && !tie {
-		return best
+	if best >= 0 && !tie {
+		return &x.roster[best]
 	}
-	words := strings.FieldsFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i := range roster {
-		for _, w := range words {
-			if roster[i].Code != "" && w == importer.Normalize(roster[i].Code) {
-				return &roster[i]
-			}
+	found := -1
+	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if i, ok := x.codes[w]; ok && (found < 0 || i < found) {
+			found = i
 		}
+	}
+	if found >= 0 {
+		return &x.roster[found]
 	}
 	return nil
 }

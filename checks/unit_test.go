@@ -1,8 +1,11 @@
 package checks
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"lianfang/importer"
 )
@@ -79,4 +82,131 @@ func TestMatchUnitTie(t *testing.T) {
 	if u, fs := MatchUnit(&importer.Submission{File: "城关河包.xlsx"}, roster); u != nil || len(fs) != 1 {
 		t.Errorf("a tie matched %v, findings %s", u, describe(fs))
 	}
+}
+
+// matchNameReference and matchFileReference are the definitions UnitIndex
+// follows, a scan of the whole roster per file.
+func matchNameReference(name string, roster []importer.RosterUnit) *importer.RosterUnit {
+	n := importer.Normalize(name)
+	if n == "" {
+		return nil
+	}
+	for i := range roster {
+		u := &roster[i]
+		if importer.Normalize(u.Name) == n || (u.Code != "" && importer.Normalize(u.Code) == n) {
+			return u
+		}
+		for _, a := range u.Aliases {
+			if importer.Normalize(a) == n {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+func matchFileReference(file string, roster []importer.RosterUnit) *importer.RosterUnit {
+	base := importer.Normalize(baseName(file))
+	if base == "" {
+		return nil
+	}
+	var best *importer.RosterUnit
+	bestLen, tie := 0, false
+	for i := range roster {
+		u := &roster[i]
+		for _, n := range append([]string{u.Name}, u.Aliases...) {
+			n = importer.Normalize(n)
+			switch {
+			case n == "" || !strings.Contains(base, n) || len(n) < bestLen:
+			case len(n) > bestLen:
+				best, bestLen, tie = u, len(n), false
+			case best != u:
+				tie = true
+			}
+		}
+	}
+	if best != nil && !tie {
+		return best
+	}
+	words := strings.FieldsFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := range roster {
+		for _, w := range words {
+			if roster[i].Code != "" && w == importer.Normalize(roster[i].Code) {
+				return &roster[i]
+			}
+		}
+	}
+	return nil
+}
+
+// TestUnitIndex compares the index with the roster scans on random rosters
+// over a few characters, so that names contain one another, units share
+// names and file names contain several, with ties.
+func TestUnitIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	word := func(n int) string {
+		const letters = "城关实验小学中一二A1 _"
+		rs := []rune(letters)
+		var b strings.Builder
+		for range n {
+			b.WriteRune(rs[r.IntN(len(rs))])
+		}
+		return b.String()
+	}
+	byName, byFile := 0, 0
+	for n := 0; n < 3000; n++ {
+		roster := make([]importer.RosterUnit, 1+r.IntN(12))
+		for i := range roster {
+			roster[i] = importer.RosterUnit{Name: word(1 + r.IntN(4))}
+			if r.IntN(2) == 0 {
+				roster[i].Code = word(1 + r.IntN(2))
+			}
+			for range r.IntN(3) {
+				roster[i].Aliases = append(roster[i].Aliases, word(1+r.IntN(4)))
+			}
+		}
+		x := NewUnitIndex(roster)
+		for range 10 {
+			name, file := word(r.IntN(4)), "收件/"+word(r.IntN(9))+".xlsx"
+			if got, want := x.matchName(name), matchNameReference(name, roster); got != want {
+				t.Fatalf("matchName(%q) = %v, want %v; roster %+v", name, got, want, roster)
+			} else if got != nil {
+				byName++
+			}
+			if got, want := x.matchFile(file), matchFileReference(file, roster); got != want {
+				t.Fatalf("matchFile(%q) = %v, want %v; roster %+v", file, got, want, roster)
+			} else if got != nil {
+				byFile++
+			}
+		}
+	}
+	if byName < 1000 || byFile < 1000 {
+		t.Errorf("only %d names and %d file names matched: the data does not exercise the index", byName, byFile)
+	}
+}
+
+// BenchmarkMatchUnit matches one file against a province's roster of 3,000
+// units: by index, and by scanning the roster (the reference).
+func BenchmarkMatchUnit(b *testing.B) {
+	roster := make([]importer.RosterUnit, 3000)
+	for i := range roster {
+		roster[i] = importer.RosterUnit{Code: fmt.Sprintf("5002%05d", i), Name: fmt.Sprintf("第%d区第%d中心小学", i/30, i%30),
+			Aliases: []string{fmt.Sprintf("%d区%d小", i/30, i%30)}}
+	}
+	sub := &importer.Submission{File: "收件/第57区第12中心小学-附件1.xlsx", Unit: importer.UnitInfo{Name: "第57区第12中心小学"}}
+	b.Run("index", func(b *testing.B) {
+		x := NewUnitIndex(roster)
+		for i := 0; i < b.N; i++ {
+			if u, _ := x.Match(sub); u == nil {
+				b.Fatal("no match")
+			}
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if matchNameReference(sub.Unit.Name, roster) == nil || matchFileReference(sub.File, roster) == nil {
+				b.Fatal("no match")
+			}
+		}
+	})
 }

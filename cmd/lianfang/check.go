@@ -90,6 +90,12 @@ type checkEnv struct {
 	unitType string
 	lexicon  *checks.Lexicon
 	roster   []importer.RosterUnit // nil when no roster is known
+	units    *checks.UnitIndex     // the roster, prepared for matching
+}
+
+// setRoster sets the roster files are matched against.
+func (env *checkEnv) setRoster(roster []importer.RosterUnit) {
+	env.roster, env.units = roster, checks.NewUnitIndex(roster)
 }
 
 func loadCheckEnv(opt checkOptions) (*checkEnv, error) {
@@ -109,9 +115,11 @@ func loadCheckEnv(opt checkOptions) (*checkEnv, error) {
 		if err != nil {
 			return nil, fmt.Errorf("读取名册 %s 失败: %w", opt.Roster, err)
 		}
-		if env.roster, err = importer.ReadRoster(opt.Roster, data); err != nil {
+		roster, err := importer.ReadRoster(opt.Roster, data)
+		if err != nil {
 			return nil, err
 		}
+		env.setRoster(roster)
 	}
 	return env, nil
 }
@@ -136,7 +144,7 @@ func (env *checkEnv) findings(sub *importer.Submission) []checks.Finding {
 	unitType := env.unitType
 	var findings []checks.Finding
 	if env.roster != nil {
-		u, f := checks.MatchUnit(sub, env.roster)
+		u, f := env.units.Match(sub)
 		findings = append(findings, f...)
 		if u != nil && unitType == "" {
 			unitType = u.Type

@@ -143,7 +143,7 @@ func newRunJob(ctx context.Context, opt runOptions, stderr io.Writer) (*runJob, 
 		job.close()
 		return nil, fmt.Errorf("数据库 %s 中还没有名册。请先导入名册:lianfang roster import 名册.xlsx --db %s", opt.DB, opt.DB)
 	}
-	env.roster = roster
+	env.setRoster(roster)
 	return job, nil
 }
 

@@ -142,7 +142,7 @@ func (j *runJob) check(rel string, data []byte) (sub *importer.Submission, findi
 
 // checkParsed matches a parsed file to its roster unit and checks it.
 func (j *runJob) checkParsed(sub *importer.Submission) ([]checks.Finding, string) {
-	u, findings := checks.MatchUnit(sub, j.env.roster)
+	u, findings := j.env.units.Match(sub)
 	unitType, unitCode := "", ""
 	if u != nil {
 		unitCode, unitType = u.Code, u.Type
