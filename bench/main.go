@@ -34,12 +34,14 @@ type measure struct {
 	wall, cpu time.Duration
 	rssKB     int64
 	out       string
+	runs      int           // how many runs the median was taken of
+	low, high time.Duration // their fastest and slowest wall time
 }
 
 func main() {
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "lianfang-bench"), "工作目录")
 	runs := flag.Int("runs", 3, "县级语料每项计时的次数(取中位数)")
-	provinceRuns := flag.Int("province-runs", 1, "省级语料每项计时的次数")
+	provinceRuns := flag.Int("province-runs", 3, "省级语料每项计时的次数(取中位数)")
 	county := flag.Int("county", 300, "县级语料的单位数")
 	province := flag.Int("province", 3000, "省级语料的单位数(0 跳过)")
 	rows := flag.Int("rows", 200, "每个单位的风险点行数")
@@ -271,8 +273,12 @@ func findingsOf(path string) (units, flagged, returned int) {
 }
 
 func report(what string, m measure, rows int) {
-	fmt.Printf("%s 墙钟 %7.2f s  CPU %7.2f s  峰值内存 %5d MB  %8.0f 行/秒\n",
-		pad(what, 28), m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, float64(rows)/m.wall.Seconds())
+	spread := ""
+	if m.runs > 1 {
+		spread = fmt.Sprintf("  (%d 次中位数,%.2f–%.2f s)", m.runs, m.low.Seconds(), m.high.Seconds())
+	}
+	fmt.Printf("%s 墙钟 %7.2f s  CPU %7.2f s  峰值内存 %5d MB  %8.0f 行/秒%s\n",
+		pad(what, 28), m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, float64(rows)/m.wall.Seconds(), spread)
 }
 
 // pad pads s with spaces to n columns of a terminal, a wide (Chinese)
@@ -317,14 +323,20 @@ func findingsExit(err error, args []string) bool {
 	return len(args) > 0 && args[0] == "check" && errors.As(err, &ee) && ee.ExitCode() == 1
 }
 
-// median runs f n times and returns the run with the median wall time.
+// median runs f n times and returns the run with the median wall time,
+// with the highest peak RSS of all the runs.
 func median(n int, f func() measure) measure {
 	ms := make([]measure, 0, n)
 	for i := 0; i < max(n, 1); i++ {
 		ms = append(ms, f())
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].wall < ms[j].wall })
-	return ms[len(ms)/2]
+	m := ms[len(ms)/2]
+	m.runs, m.low, m.high = len(ms), ms[0].wall, ms[len(ms)-1].wall
+	for _, o := range ms {
+		m.rssKB = max(m.rssKB, o.rssKB) // a bound holds for every run
+	}
+	return m
 }
 
 func corpusSize(dir string) (files int, bytes int64) {
