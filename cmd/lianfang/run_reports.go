@@ -163,7 +163,9 @@ func (j *runJob) writeReturns(ctx context.Context, dir string, c *merge.County) 
 		next[jb.name] = keys[i]
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(max(j.opt.Workers, 1))
+	// The county workbook is written at the same time, on one goroutine,
+	// and takes longest: leave it a core of its own.
+	g.SetLimit(max(j.opt.Workers-1, 1))
 	for i, jb := range jobs {
 		g.Go(func() error {
 			dst := filepath.Join(tmp, jb.name)
