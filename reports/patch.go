@@ -3,11 +3,12 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"io"
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"lianfang/checks"
 )
@@ -225,8 +226,10 @@ func patchUnit(w io.Writer, original []byte, findings []checks.Finding, opt Anno
 }
 
 // fastDeflaters are deflate writers at BestSpeed, reused: the parts the
-// patcher rewrites are compressed at the fastest level (a few per cent
-// larger than the default level, at a fraction of its time).
+// patcher rewrites, and the county workbook, are compressed at the fastest
+// level (a few per cent larger than the default level, at a fraction of
+// its time), by klauspost/compress's deflate, about twice as fast as the
+// standard library's at that level and a little smaller.
 var fastDeflaters sync.Pool
 
 // pooledDeflater returns its writer to fastDeflaters when closed.
