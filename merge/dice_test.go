@@ -11,27 +11,10 @@ import (
 // random sets built to sit around the threshold (including exactly on it).
 func TestDiceAtLeast(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 9))
-	set := func(vs []uint32) []uint32 {
-		vs = slices.Clone(vs)
-		slices.Sort(vs)
-		return slices.Compact(vs)
-	}
 	passed, failed := 0, 0
 	for n := 0; n < 20000; n++ {
 		la, lb := r.IntN(60), r.IntN(60)
-		common := r.IntN(min(la, lb) + 1)
-		var a, b []uint32
-		for i := 0; i < common; i++ {
-			v := r.Uint32()
-			a, b = append(a, v), append(b, v)
-		}
-		for len(a) < la {
-			a = append(a, r.Uint32())
-		}
-		for len(b) < lb {
-			b = append(b, r.Uint32())
-		}
-		a, b = set(a), set(b)
+		a, b := setPair(r, la, lb, r.IntN(min(la, lb)+1))
 		want := dice(a, b)
 		got, ok := diceAtLeast(a, b)
 		if ok != (want >= SimilarityThreshold) || ok && got != want {
@@ -57,11 +40,6 @@ func TestDiceAtLeast(t *testing.T) {
 // statement-sized sets that share half their values or less.
 func TestRuledOut(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
-	set := func(vs []uint32) []uint32 {
-		vs = slices.Clone(vs)
-		slices.Sort(vs)
-		return slices.Compact(vs)
-	}
 	far, farOut, near := 0, 0, 0
 	for n := 0; n < 50000; n++ {
 		la, lb := 1+r.IntN(140), 1+r.IntN(140)
@@ -69,18 +47,7 @@ func TestRuledOut(t *testing.T) {
 		if r.IntN(2) == 0 { // most pairs near the threshold
 			common = min(la, lb) - r.IntN(1+min(la, lb)/4)
 		}
-		var a, b []uint32
-		for i := 0; i < common; i++ {
-			v := r.Uint32()
-			a, b = append(a, v), append(b, v)
-		}
-		for len(a) < la {
-			a = append(a, r.Uint32())
-		}
-		for len(b) < lb {
-			b = append(b, r.Uint32())
-		}
-		a, b = set(a), set(b)
+		a, b := setPair(r, la, lb, common)
 		sa, sb := sketchOf(a), sketchOf(b)
 		out := ruledOut(&sa, &sb, len(a), len(b))
 		_, pass := diceAtLeast(a, b)
@@ -103,4 +70,22 @@ func TestRuledOut(t *testing.T) {
 	if share := float64(farOut) / float64(far); share < 0.9 {
 		t.Errorf("ruled out %.2f of %d pairs of 60+ values at dice ≤ 0.5, want ≥ 0.9", share, far)
 	}
+}
+
+// setPair returns two sorted, de-duplicated sets of random values, of
+// about la and lb values, sharing common of them.
+func setPair(r *rand.Rand, la, lb, common int) (a, b []uint32) {
+	for i := 0; i < common; i++ {
+		v := r.Uint32()
+		a, b = append(a, v), append(b, v)
+	}
+	for len(a) < la {
+		a = append(a, r.Uint32())
+	}
+	for len(b) < lb {
+		b = append(b, r.Uint32())
+	}
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Compact(a), slices.Compact(b)
 }
