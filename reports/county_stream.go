@@ -2,6 +2,7 @@ package reports
 
 import (
 	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -118,7 +119,7 @@ func writeZipped(f *excelize.File, w io.Writer, streamed ...string) error {
 		// compresses almost as well; the county run spends a third of the
 		// workbook's time deflating at the default level.
 		zw.RegisterCompressor(zip.Deflate, newFastDeflater)
-		oz = &orderedZip{Writer: zw, order: order, early: make(map[string]*os.File)}
+		oz = &orderedZip{Writer: zw, order: order, early: make(map[string]*earlyPart)}
 		return oz
 	})
 	sortContentTypes(f)
@@ -134,12 +135,46 @@ func writeZipped(f *excelize.File, w io.Writer, streamed ...string) error {
 
 // orderedZip is the zip writer given to excelize: it writes the parts
 // named in order in that order, keeping one that comes before its turn in
-// an unlinked temporary file until then.
+// an unlinked temporary file (in memory when none can be made) until then.
 type orderedZip struct {
 	*zip.Writer
 	order []string // parts to write in this order
 	next  int      // order[:next] are written, or being written
-	early map[string]*os.File
+	early map[string]*earlyPart
+}
+
+// earlyPart holds a part that came before its turn.
+type earlyPart struct {
+	file *os.File      // the unlinked temporary file, or
+	mem  *bytes.Buffer // memory
+}
+
+func (p *earlyPart) Write(b []byte) (int, error) {
+	if p.file != nil {
+		return p.file.Write(b)
+	}
+	return p.mem.Write(b)
+}
+
+// copyTo writes the part to w.
+func (p *earlyPart) copyTo(w io.Writer) error {
+	if p.file == nil {
+		_, err := p.mem.WriteTo(w)
+		return err
+	}
+	if _, err := p.file.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, p.file)
+	return err
+}
+
+// drop releases what holds the part.
+func (p *earlyPart) drop() {
+	if p.file != nil {
+		p.file.Close()
+		os.Remove(p.file.Name())
+	}
 }
 
 func (z *orderedZip) Create(name string) (io.Writer, error) {
@@ -153,13 +188,15 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 		}
 		return z.Writer.Create(name)
 	}
-	tmp, err := os.CreateTemp("", ".lianfang-part-*")
-	if err != nil {
-		return nil, fmt.Errorf("zip %s: %w", name, err)
+	p := &earlyPart{}
+	if tmp, err := os.CreateTemp("", ".lianfang-part-*"); err == nil {
+		os.Remove(tmp.Name()) // where the system allows it: gone even if killed
+		p.file = tmp
+	} else {
+		p.mem = new(bytes.Buffer)
 	}
-	os.Remove(tmp.Name()) // where the system allows it: gone even if killed
-	z.early[name] = tmp
-	return tmp, nil
+	z.early[name] = p
+	return p, nil
 }
 
 // catchUp writes the early parts whose turn has come; all of them, in
@@ -167,7 +204,7 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 func (z *orderedZip) catchUp(all bool) error {
 	for z.next < len(z.order) {
 		name := z.order[z.next]
-		tmp, ok := z.early[name]
+		p, ok := z.early[name]
 		if !ok {
 			if !all {
 				return nil
@@ -177,12 +214,9 @@ func (z *orderedZip) catchUp(all bool) error {
 		}
 		w, err := z.Writer.Create(name)
 		if err == nil {
-			if _, err = tmp.Seek(0, io.SeekStart); err == nil {
-				_, err = io.Copy(w, tmp)
-			}
+			err = p.copyTo(w)
 		}
-		tmp.Close()
-		os.Remove(tmp.Name())
+		p.drop()
 		delete(z.early, name)
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", name, err)
@@ -201,9 +235,8 @@ func (z *orderedZip) Close() error {
 
 // discard removes the early parts left after a failure.
 func (z *orderedZip) discard() {
-	for name, tmp := range z.early {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	for name, p := range z.early {
+		p.drop()
 		delete(z.early, name)
 	}
 }

@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +126,46 @@ func TestWriteCountyBytes(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		if got := writeCounty(t, testCounty(), testDiff()); !bytes.Equal(got, want) {
 			t.Fatalf("write %d differs from the first", i+2)
+		}
+	}
+}
+
+// TestOrderedZip: parts named in order are written in that order whatever
+// order they come in, one that comes early waiting in a temporary file, or
+// in memory when there is no usable temporary folder.
+func TestOrderedZip(t *testing.T) {
+	for _, tmpdir := range []string{"", filepath.Join(t.TempDir(), "missing")} {
+		if tmpdir != "" {
+			t.Setenv("TMPDIR", tmpdir)
+		}
+		var buf bytes.Buffer
+		z := &orderedZip{Writer: zip.NewWriter(&buf), order: []string{"a.xml", "b.xml"}, early: map[string]*earlyPart{}}
+		for _, part := range []struct{ name, text string }{{"b.xml", "second"}, {"c.xml", "x"}, {"a.xml", "first"}, {"d.xml", "y"}} {
+			w, err := z.Create(part.name)
+			if err != nil {
+				t.Fatalf("TMPDIR %q: Create(%s): %v", tmpdir, part.name, err)
+			}
+			io.WriteString(w, part.text)
+			if part.name == "b.xml" && len(z.early) != 1 {
+				t.Fatalf("TMPDIR %q: b.xml came early but is not held back", tmpdir)
+			}
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range zr.File {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			got = append(got, f.Name+"="+string(data))
+		}
+		if want := "c.xml=x a.xml=first b.xml=second d.xml=y"; strings.Join(got, " ") != want {
+			t.Errorf("TMPDIR %q: parts %v, want %s", tmpdir, got, want)
 		}
 	}
 }
